@@ -1,0 +1,233 @@
+"""The fields of the import format v1 and how each value is read and checked.
+
+Every field has a *kind* that turns a JSON value, or the text of a CSV cell, into a
+Python value, or raises :class:`Invalid`.  JSON is typed, so a JSON value must have
+the right type; a CSV cell is text, so it is converted the way a spreadsheet writes it
+(``ja``/``nei``, a decimal comma, a county number whose leading zero Excel dropped).
+"""
+
+import datetime as dt
+import re
+
+from . import vocabulary as v
+from .problems import N_, Invalid
+
+
+def _closest(word, choices):
+    import difflib
+
+    found = difflib.get_close_matches(str(word).lower(), [c.lower() for c in choices], n=1, cutoff=0)
+    if not found:
+        return choices[0]
+    return next(c for c in choices if c.lower() == found[0])
+
+
+class Kind:
+    def from_json(self, value):
+        return self.check(value)
+
+    def from_csv(self, text):
+        return self.check(text)
+
+    def check(self, value):
+        raise NotImplementedError
+
+
+class Text(Kind):
+    def __init__(self, min_len=0, max_len=None, pattern=None, pattern_message=None):
+        self.min_len, self.max_len = min_len, max_len
+        self.pattern = re.compile(pattern) if pattern else None
+        self.pattern_message = pattern_message
+
+    def check(self, value):
+        if not isinstance(value, str):
+            raise Invalid(N_("must be text"))
+        if self.min_len and not value.strip():
+            raise Invalid(N_("must not be empty"))
+        if self.max_len is not None and len(value) > self.max_len:
+            raise Invalid(N_("is %(length)d characters long; at most %(max)d are allowed"),
+                          length=len(value), max=self.max_len)
+        if self.pattern and not self.pattern.fullmatch(value):
+            raise Invalid(self.pattern_message, value=value)
+        return value
+
+
+class ZeroPadded(Text):
+    """Digits with a fixed width; a CSV cell may have lost its leading zeros to Excel."""
+
+    def __init__(self, width, message):
+        super().__init__(pattern=r"[0-9]{%d}" % width, pattern_message=message)
+        self.width = width
+
+    def from_csv(self, text):
+        text = text.strip()
+        if text.isdigit() and len(text) < self.width:
+            text = text.zfill(self.width)
+        return self.check(text)
+
+
+class Enum(Kind):
+    def __init__(self, values, zero_pad=0):
+        self.values = tuple(values)
+        self.zero_pad = zero_pad
+
+    def check(self, value):
+        if not isinstance(value, str) or value not in self.values:
+            if isinstance(value, str) and value.strip():
+                raise Invalid(N_("'%(value)s' is not allowed (did you mean '%(closest)s'?); use one of: %(allowed)s"),
+                              value=value, closest=_closest(value, self.values), allowed=", ".join(self.values))
+            raise Invalid(N_("use one of: %(allowed)s"), allowed=", ".join(self.values))
+        return value
+
+    def from_csv(self, text):
+        text = text.strip()
+        if self.zero_pad and text.isdigit() and len(text) < self.zero_pad:
+            text = text.zfill(self.zero_pad)
+        return self.check(text)
+
+
+class Date(Kind):
+    def check(self, value):
+        if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            try:
+                return dt.date.fromisoformat(value)
+            except ValueError:
+                pass
+        raise Invalid(N_("'%(value)s' is not a date written as YYYY-MM-DD"), value=str(value))
+
+    def from_csv(self, text):
+        text = text.strip()
+        # A Norwegian Excel turns 2027-02-01 in a cell into 01.02.2027 when it saves.
+        match = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", text)
+        if match:
+            day, month, year = (int(g) for g in match.groups())
+            try:
+                return dt.date(year, month, day)
+            except ValueError:
+                pass
+        return self.check(text)
+
+
+class DateTime(Kind):
+    def check(self, value):
+        if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}.*", value):
+            try:
+                return dt.datetime.fromisoformat(value)
+            except ValueError:
+                pass
+        raise Invalid(N_("'%(value)s' is not a date and time in ISO 8601 (YYYY-MM-DDThh:mm:ss+01:00)"),
+                      value=str(value))
+
+    def from_csv(self, text):
+        return self.check(text.strip())
+
+
+class Number(Kind):
+    def __init__(self, minimum, maximum, integer=False):
+        self.minimum, self.maximum, self.integer = minimum, maximum, integer
+
+    def check(self, value):
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise Invalid(N_("must be a whole number") if self.integer else N_("must be a number"))
+        if self.integer:
+            if isinstance(value, float) and not value.is_integer():
+                raise Invalid(N_("must be a whole number"))
+            value = int(value)
+        if not self.minimum <= value <= self.maximum:
+            raise Invalid(N_("must be from %(min)s to %(max)s"), min=self.minimum, max=self.maximum)
+        return value
+
+    def from_csv(self, text):
+        text = text.strip()
+        pattern = r"[+-]?\d+" if self.integer else r"[+-]?\d+(?:[.,]\d+)?"
+        if not re.fullmatch(pattern, text):
+            raise Invalid(N_("'%(value)s' is not a whole number") if self.integer
+                          else N_("'%(value)s' is not a number"), value=text)
+        # A Norwegian spreadsheet writes 37,5 for 37.5.
+        return self.check(int(text) if self.integer else float(text.replace(",", ".")))
+
+
+class Boolean(Kind):
+    WORDS = {"true": True, "false": False, "ja": True, "nei": False,
+             "yes": True, "no": False, "1": True, "0": False}
+
+    def check(self, value):
+        if not isinstance(value, bool):
+            raise Invalid(N_("must be true or false"))
+        return value
+
+    def from_csv(self, text):
+        word = text.strip().lower()
+        if word not in self.WORDS:
+            raise Invalid(N_("'%(value)s' is not a yes/no value; write true/false, ja/nei, yes/no or 1/0"),
+                          value=text)
+        return self.WORDS[word]
+
+
+class List(Kind):
+    def __init__(self, item, unique):
+        self.item, self.unique = item, unique
+
+    def check(self, value):
+        if not isinstance(value, list):
+            raise Invalid(N_("must be a list"))
+        items = [self.item.check(item) for item in value]
+        if self.unique and len(set(items)) != len(items):
+            raise Invalid(N_("lists the same value more than once"))
+        return items
+
+    def from_csv(self, text):
+        # Inside a cell a list is separated by semicolons.
+        return self.check([part.strip() for part in text.split(";") if part.strip()])
+
+
+ID_PATTERN = r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}"
+
+FIELDS = {
+    "id": Text(min_len=1, pattern=ID_PATTERN, pattern_message=N_(
+        "'%(value)s' is not a valid id: 1-64 letters A-Z, digits, '.', '_' or '-', starting with a letter or digit")),
+    "title_nb": Text(1, 200),
+    "title_en": Text(1, 200),
+    "summary_nb": Text(0, 500),
+    "summary_en": Text(0, 500),
+    "description_nb": Text(0, 10_000),
+    "description_en": Text(0, 10_000),
+    "course_type": Enum(v.COURSE_TYPES),
+    "sector": Enum(v.SECTORS),
+    "provider": Text(1, 200),
+    "county": Enum(v.COUNTIES, zero_pad=2),
+    "municipality": ZeroPadded(4, N_("'%(value)s' is not a municipality number of four digits")),
+    "place": Text(0, 100),
+    "address": Text(0, 200),
+    "delivery": Enum(v.DELIVERIES),
+    "start_type": Enum(v.START_TYPES),
+    "start_date": Date(),
+    "end_date": Date(),
+    "application_deadline": Date(),
+    "duration_weeks": Number(1, 156, integer=True),
+    "hours_per_week": Number(1, 40),
+    "places": Number(1, 1000, integer=True),
+    "age_min": Number(*v.AGE_RANGE, integer=True),
+    "age_max": Number(*v.AGE_RANGE, integer=True),
+    "norwegian_training": Boolean(),
+    "norwegian_level": Enum(v.LEVELS),
+    "norwegian_test": Boolean(),
+    "target_groups": List(Enum(v.TARGET_GROUPS), unique=True),
+    "content": List(Enum(v.CONTENT), unique=True),
+    "certifications": List(Text(1, 200), unique=False),
+    "driving_licences": List(Enum(v.DRIVING_LICENCES), unique=True),
+    "status": Enum(v.STATUSES),
+    "contact_name": Text(0, 200),
+    "contact_email": Text(0, 200, pattern=r"[^@\s]+@[^@\s]+\.[^@\s.]+",
+                          pattern_message=N_("'%(value)s' is not an e-mail address")),
+    "contact_phone": Text(0, 40),
+    "url": Text(0, 2000, pattern=r"https://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?",
+                pattern_message=N_("'%(value)s' is not a web address starting with https://")),
+    "updated_at": DateTime(),
+}
+
+REQUIRED = ("id", "title_nb", "course_type", "provider", "county")
+
+
+def closest_field(name):
+    return _closest(name, list(FIELDS))

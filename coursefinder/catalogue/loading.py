@@ -1,0 +1,65 @@
+"""Load a whole catalogue from import files: all of it valid, or nothing and every problem."""
+
+import os
+from dataclasses import dataclass
+from importlib import resources
+
+from .problems import N_, NO_FIELD, Problem
+from .readers import read_records
+from .validation import check_record, check_unique_ids
+
+
+@dataclass
+class LoadResult:
+    courses: list
+    problems: list
+    records_read: int = 0
+
+    @property
+    def ok(self):
+        return not self.problems
+
+
+def load_sources(sources, on_record=None):
+    """``sources``: ``(label, bytes)`` pairs.  Every problem of every source is listed."""
+    problems, located, read = [], [], 0
+    for label, data in sources:
+        records, file_problems = read_records(label, data)
+        problems.extend(file_problems)
+        for line, record, source in records:
+            read += 1
+            course, record_problems = check_record(label, line, record, source)
+            problems.extend(record_problems)
+            if course is not None:
+                located.append((label, line, course))
+            if on_record:
+                on_record()
+    problems.extend(check_unique_ids(located))
+    if not problems and not located:
+        problems.append(Problem(sources[0][0] if sources else "-", 1, NO_FIELD,
+                                N_("the files hold no courses; an import must hold the whole catalogue")))
+    courses = [] if problems else [course for _, _, course in located]
+    return LoadResult(courses, sorted(problems, key=_problem_order(sources)), read)
+
+
+def _problem_order(sources):
+    order = {label: index for index, (label, _) in enumerate(sources)}
+    return lambda p: (order.get(p.file, len(order)), p.line)
+
+
+def load_files(paths, on_record=None):
+    sources, problems = [], []
+    for path in paths:
+        try:
+            with open(path, "rb") as handle:
+                sources.append((str(path), handle.read()))
+        except OSError as error:
+            problems.append(Problem(str(path), 0, NO_FIELD, N_("cannot read the file: %(reason)s"),
+                                    {"reason": error.strerror or str(error)}))
+    if problems:
+        return LoadResult([], problems)
+    return load_sources(sources, on_record)
+
+
+def sample_catalogue_path():
+    return os.fspath(resources.files("coursefinder.catalogue") / "data" / "sample-courses.json")

@@ -1,0 +1,81 @@
+"""A course as the rest of coursefinder sees it: checked values with the format's defaults."""
+
+import datetime as dt
+from dataclasses import dataclass, fields
+
+from . import vocabulary as v
+
+
+@dataclass(frozen=True)
+class Course:
+    id: str
+    title_nb: str
+    course_type: str
+    provider: str
+    county: str
+    title_en: str | None = None
+    summary_nb: str | None = None
+    summary_en: str | None = None
+    description_nb: str | None = None
+    description_en: str | None = None
+    sector: str | None = None
+    municipality: str | None = None
+    place: str | None = None
+    address: str | None = None
+    delivery: str = "in-person"
+    start_type: str = "fixed"
+    start_date: dt.date | None = None
+    end_date: dt.date | None = None
+    application_deadline: dt.date | None = None
+    duration_weeks: int | None = None
+    hours_per_week: float | None = None
+    places: int | None = None
+    age_min: int = v.AGE_MIN_DEFAULT
+    age_max: int | None = None
+    norwegian_training: bool = False
+    norwegian_level: str | None = None
+    norwegian_test: bool = False
+    target_groups: tuple = ()
+    content: tuple = ()
+    certifications: tuple = ()
+    driving_licences: tuple = ()
+    status: str = "open"
+    contact_name: str | None = None
+    contact_email: str | None = None
+    contact_phone: str | None = None
+    url: str | None = None
+    updated_at: dt.datetime | None = None
+
+    @classmethod
+    def from_values(cls, values):
+        """Build a course from checked field values (absent fields take their default)."""
+        return cls(**{name: tuple(value) if isinstance(value, list) else value
+                      for name, value in values.items()})
+
+    def has_ended(self, today):
+        return self.end_date is not None and self.end_date < today
+
+    def to_record(self):
+        """The course in the import format's field names, as JSON values; absent fields left out."""
+        record = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if value is None or value == ():
+                continue
+            if isinstance(value, (dt.date, dt.datetime)):
+                value = value.isoformat()
+            elif isinstance(value, tuple):
+                value = list(value)
+            record[f.name] = value
+        return record
+
+    @classmethod
+    def from_record(cls, record):
+        """Rebuild a course from :meth:`to_record`'s output (trusted: written by us)."""
+        values = dict(record)
+        for name in ("start_date", "end_date", "application_deadline"):
+            if name in values:
+                values[name] = dt.date.fromisoformat(values[name])
+        if "updated_at" in values:
+            values["updated_at"] = dt.datetime.fromisoformat(values["updated_at"])
+        return cls.from_values(values)

@@ -1,0 +1,190 @@
+"""Reading the records of an import file: a JSON array, JSON Lines or CSV.
+
+A reader yields ``(line, record, source)`` where ``record`` is the raw mapping of the
+file (or whatever the JSON held there) and ``source`` is ``"json"`` or ``"csv"``, which
+tells the validator how to read the values.  Problems with the file itself (not UTF-8,
+broken JSON, a bad CSV header) are reported as :class:`Problem` with the line they are on.
+"""
+
+import csv
+import io
+import json
+import os
+
+from .fields import FIELDS, closest_field
+from .problems import N_, NO_FIELD, Problem
+
+
+class FileProblem(Exception):
+    def __init__(self, line, message, field=NO_FIELD, **params):
+        super().__init__(message)
+        self.line, self.message, self.field, self.params = line, message, field, params
+
+
+def _reject_constant(name):
+    raise ValueError(f"{name} is not allowed in JSON")
+
+
+_DECODER = json.JSONDecoder(parse_constant=_reject_constant)
+
+
+def _line_of(text, pos):
+    return text.count("\n", 0, pos) + 1
+
+
+def _json_error(text, error):
+    if isinstance(error, json.JSONDecodeError):
+        return FileProblem(error.lineno, N_("broken JSON: %(detail)s"), detail=error.msg)
+    if isinstance(error, RecursionError):
+        return FileProblem(1, N_("broken JSON: %(detail)s"), detail="nested too deeply")
+    return FileProblem(1, N_("broken JSON: %(detail)s"), detail=str(error))
+
+
+def _skip_space(text, pos):
+    while pos < len(text) and text[pos] in " \t\r\n":
+        pos += 1
+    return pos
+
+
+def read_json_array(text):
+    """Yield ``(line, value)`` for each element, the line being where the element starts."""
+    pos = _skip_space(text, 0)
+    if pos >= len(text) or text[pos] != "[":
+        raise FileProblem(_line_of(text, pos), N_("a JSON file must hold one array of courses: [ {...}, {...} ]"))
+    pos = _skip_space(text, pos + 1)
+    if pos < len(text) and text[pos] == "]":
+        pos += 1
+    else:
+        line, counted_to = 1, 0
+        while True:
+            line += text.count("\n", counted_to, pos)
+            counted_to = pos
+            try:
+                value, pos = _DECODER.raw_decode(text, pos)
+            except (ValueError, RecursionError) as error:
+                raise _json_error(text, error) from None
+            yield line, value
+            pos = _skip_space(text, pos)
+            if pos < len(text) and text[pos] == ",":
+                pos = _skip_space(text, pos + 1)
+                continue
+            if pos < len(text) and text[pos] == "]":
+                pos += 1
+                break
+            raise FileProblem(_line_of(text, pos), N_("broken JSON: %(detail)s"),
+                              detail="expected ',' or ']' after a course")
+    if _skip_space(text, pos) != len(text):
+        raise FileProblem(_line_of(text, pos), N_("broken JSON: %(detail)s"), detail="text after the closing ']'")
+
+
+def read_json_lines(text):
+    for number, raw in enumerate(text.split("\n"), start=1):
+        if not raw.strip():
+            continue
+        try:
+            value = _DECODER.decode(raw)
+        except (ValueError, RecursionError) as error:
+            problem = _json_error(raw, error)
+            problem.line = number
+            raise problem from None
+        yield number, value
+
+
+def _csv_separator(header_line):
+    return ";" if header_line.count(";") > header_line.count(",") else ","
+
+
+def read_csv(text):
+    header_line = text.split("\n", 1)[0]
+    separator = _csv_separator(header_line)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator, strict=True)
+    try:
+        header = next(reader, None)
+    except csv.Error as error:
+        raise FileProblem(1, N_("broken CSV: %(detail)s"), detail=str(error)) from None
+    if not header:
+        raise FileProblem(1, N_("a CSV file must start with a header row of field names"))
+    names = [name.strip() for name in header]
+    bad = []
+    for name in names:
+        if name not in FIELDS:
+            bad.append(FileProblem(1, N_("unknown column '%(name)s'; did you mean '%(closest)s'?"),
+                                   field=name or NO_FIELD, name=name, closest=closest_field(name)))
+        elif names.count(name) > 1:
+            bad.append(FileProblem(1, N_("the column appears more than once in the header"), field=name))
+    if bad:
+        # Reported together: the rows cannot be read without knowing their columns.
+        raise CsvHeaderProblems(bad)
+    consumed = reader.line_num
+    while True:
+        start = consumed + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            raise FileProblem(reader.line_num, N_("broken CSV: %(detail)s"), detail=str(error)) from None
+        consumed = reader.line_num
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) > len(names):
+            raise FileProblem(start, N_("the row has %(cells)d cells but the header has %(columns)d columns"),
+                              cells=len(row), columns=len(names))
+        yield start, {name: cell for name, cell in zip(names, row) if cell.strip() != ""}
+
+
+class CsvHeaderProblems(Exception):
+    def __init__(self, problems):
+        super().__init__("bad CSV header")
+        self.problems = problems
+
+
+def detect_format(path, text):
+    extension = os.path.splitext(path)[1].lower()
+    if extension == ".csv":
+        return "csv"
+    if extension in (".jsonl", ".ndjson"):
+        return "jsonl"
+    first = text.lstrip()[:1]
+    if first == "[":
+        return "json"
+    if first == "{":
+        return "jsonl"
+    return "csv" if extension not in (".json",) else "json"
+
+
+READERS = {"json": (read_json_array, "json"), "jsonl": (read_json_lines, "json"), "csv": (read_csv, "csv")}
+
+
+def decode(path, data):
+    """Decode a file's bytes as UTF-8 (a BOM is allowed) or raise a FileProblem."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise FileProblem(data.count(b"\n", 0, error.start) + 1,
+                          N_("the file is not UTF-8 text; save it as UTF-8 (in Excel: CSV UTF-8)")) from None
+    if "\x00" in text:
+        raise FileProblem(_line_of(text, text.index("\x00")), N_("the file holds a NUL byte; it is not a text file"))
+    return text.replace("\r\n", "\n") if not path.lower().endswith(".csv") else text
+
+
+def read_records(path, data, label=None):
+    """Read one file's bytes; return ``(records, problems)``.
+
+    ``records`` is a list of ``(line, record, source)``.  When the file cannot be read
+    to its end the records read so far are still returned with the problem, so that
+    their own problems can be listed in the same run.
+    """
+    label = label or path
+    records, problems = [], []
+    try:
+        text = decode(path, data)
+        kind = detect_format(path, text)
+        read, source = READERS[kind]
+        for line, record in read(text):
+            records.append((line, record, source))
+    except FileProblem as problem:
+        problems.append(Problem(label, problem.line, problem.field, problem.message, problem.params))
+    except CsvHeaderProblems as header:
+        problems.extend(Problem(label, p.line, p.field, p.message, p.params) for p in header.problems)
+    return records, problems

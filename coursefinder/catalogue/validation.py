@@ -1,0 +1,81 @@
+"""The rules of the import format: per field, across fields, and across the catalogue.
+
+JSON Schema states the per-field rules; the cross-field rules (a municipality inside
+its county, dates in order, ages in order) and the catalogue rule (unique ids) are here
+too, so one run reports every problem of every file.
+"""
+
+from . import vocabulary as v
+from .fields import FIELDS, REQUIRED, closest_field
+from .model import Course
+from .problems import N_, NO_FIELD, Invalid, Problem
+
+
+def check_record(label, line, record, source):
+    """Return ``(course or None, problems)`` for one raw record."""
+    problems = []
+
+    def problem(field, message, **params):
+        problems.append(Problem(label, line, field, message, params))
+
+    if not isinstance(record, dict):
+        problem(NO_FIELD, N_("each course must be an object with field names: {\"id\": ..., ...}"))
+        return None, problems
+
+    values = {}
+    for name, raw in record.items():
+        kind = FIELDS.get(name)
+        if kind is None:
+            problem(name, N_("unknown field; did you mean '%(closest)s'?"), closest=closest_field(name))
+            continue
+        if raw is None and source == "json":
+            problem(name, N_("null is not allowed; leave the field out instead"))
+            continue
+        try:
+            values[name] = kind.from_csv(raw) if source == "csv" else kind.from_json(raw)
+        except Invalid as invalid:
+            problem(name, invalid.message, **invalid.params)
+
+    for name in REQUIRED:
+        if name not in record:
+            problem(name, N_("is required"))
+    if values.get("course_type") == "industry" and "sector" not in record:
+        problem("sector", N_("is required when course_type is industry"))
+
+    start_type = values.get("start_type", "fixed")
+    start, end = values.get("start_date"), values.get("end_date")
+    if start_type == "fixed" and "start_date" not in record:
+        problem("start_date", N_("is required unless start_type is rolling"))
+    if start and end and end < start:
+        problem("end_date", N_("%(end)s is before start_date %(start)s"), end=end.isoformat(), start=start.isoformat())
+    deadline = values.get("application_deadline")
+    if start and deadline and deadline > start:
+        problem("application_deadline", N_("%(deadline)s is after start_date %(start)s"),
+                deadline=deadline.isoformat(), start=start.isoformat())
+    county, municipality = values.get("county"), values.get("municipality")
+    if county and municipality and not municipality.startswith(county):
+        problem("municipality", N_("%(municipality)s is not in county %(county)s (%(name)s): its first two digits must be %(county)s"),
+                municipality=municipality, county=county, name=v.COUNTIES[county])
+    age_max = values.get("age_max")
+    if age_max is not None and "age_min" in values and age_max < values["age_min"]:
+        problem("age_max", N_("%(max)d is below age_min %(min)d"), max=age_max, min=values["age_min"])
+    elif age_max is not None and "age_min" not in record and age_max < v.AGE_MIN_DEFAULT:
+        problem("age_max", N_("%(max)d is below age_min, which is %(min)d when it is left out; give age_min too"),
+                max=age_max, min=v.AGE_MIN_DEFAULT)
+
+    if problems:
+        return None, problems
+    return Course.from_values(values), problems
+
+
+def check_unique_ids(located_courses):
+    """``located_courses``: ``(label, line, course)``; a problem for every repeated id."""
+    first_seen, problems = {}, []
+    for label, line, course in located_courses:
+        if course.id in first_seen:
+            first_label, first_line = first_seen[course.id]
+            problems.append(Problem(label, line, "id", N_("duplicate id '%(id)s': also used at %(place)s"),
+                                    {"id": course.id, "place": f"{first_label}:{first_line}"}))
+        else:
+            first_seen[course.id] = (label, line)
+    return problems

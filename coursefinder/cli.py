@@ -1,0 +1,82 @@
+"""The ``coursefinder`` command: thin click commands over plain functions."""
+
+import sys
+
+import click
+
+from . import config
+from .i18n import gettext_for, terminal_language
+
+
+def _print_problems(problems):
+    gettext = gettext_for(terminal_language())
+    for problem in problems:
+        click.echo(problem.render(gettext), err=True)
+    click.echo(gettext("%(count)d problems found; nothing was changed.") % {"count": len(problems)}, err=True)
+
+
+@click.group()
+@click.version_option(package_name="coursefinder")
+def main():
+    """Find labour-market training courses (AMO): import catalogues and serve the site."""
+
+
+@main.command("validate")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+def validate_command(files):
+    """Check import files against the import format v1 without changing anything."""
+    from .importing import validate_files
+
+    loaded = validate_files(files)
+    if not loaded.ok:
+        _print_problems(loaded.problems)
+        sys.exit(1)
+    click.echo(f"{len(loaded.courses)} courses are valid.")
+
+
+@main.command("import")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--index", "index_option", type=click.Path(file_okay=False), help="Index folder (default: "
+              "$COURSEFINDER_INDEX, else ./index).")
+def import_command(files, index_option):
+    """Validate the files and, if every course is valid, replace the whole catalogue."""
+    from .importing import import_files
+
+    outcome = import_files(files, config.index_dir(index_option))
+    if not outcome.ok:
+        _print_problems(outcome.problems)
+        sys.exit(1)
+    click.echo(f"Imported {outcome.count} courses as {outcome.generation}.")
+
+
+@main.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--index", "index_option", type=click.Path(file_okay=False), help="Index folder.")
+@click.option("--threads", default=8, show_default=True, type=click.IntRange(1, 256))
+def serve_command(host, port, index_option, threads):
+    """Serve the site with the waitress WSGI server (imports the sample catalogue if the index is empty)."""
+    import waitress
+
+    from . import create_app
+
+    app = create_app({"INDEX_DIR": config.index_dir(index_option)})
+    click.echo(f"Serving coursefinder on http://{host}:{port}/ with {threads} threads")
+    waitress.serve(app, host=host, port=port, threads=threads, ident="coursefinder")
+
+
+@main.command("sample")
+@click.option("--count", required=True, type=click.IntRange(1, 10_000_000))
+@click.option("--seed", default=1, show_default=True, type=int)
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, allow_dash=True),
+              help="File to write: .jsonl for JSON Lines, else a JSON array; - for standard output.")
+def sample_command(count, seed, output):
+    """Write a synthetic catalogue of COUNT valid courses (for benchmarks and load tests)."""
+    from .catalogue import synthetic
+
+    records = synthetic.generate(count, seed=seed)
+    fmt = "jsonl" if output.endswith((".jsonl", ".ndjson")) else "json"
+    with click.open_file(output, "w", encoding="utf-8") as handle:
+        synthetic.write(records, handle, fmt)
+    if output != "-":
+        click.echo(f"Wrote {count} courses to {output}.", err=True)

@@ -1,0 +1,20 @@
+"""Settings with their defaults; an app gets them from ``create_app(config)`` or the environment."""
+
+import os
+
+INDEX_ENV = "COURSEFINDER_INDEX"
+
+
+def index_dir(option=None):
+    """The index folder: the ``--index`` option, else $COURSEFINDER_INDEX, else ./index."""
+    return os.path.abspath(option or os.environ.get(INDEX_ENV) or "index")
+
+
+DEFAULTS = {
+    # Seconds between checks for a newly imported catalogue.
+    "RELOAD_INTERVAL": 1.0,
+    # Import the bundled sample catalogue when the index holds none.
+    "AUTO_SAMPLE": True,
+    # The date that decides which courses have ended; None means today (tests fix it).
+    "TODAY": None,
+}

@@ -1,0 +1,54 @@
+"""Importing a catalogue: validate every file, then build and switch to a new generation.
+
+All or nothing: with any problem in any file nothing is written, and a failure while
+writing leaves the generation being served as it was.
+"""
+
+import logging
+from dataclasses import dataclass, field
+
+from .catalogue.loading import load_files, sample_catalogue_path
+from .catalogue.problems import NO_FIELD, N_, Problem
+from .search import GenerationError, build_generation, current_generation
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class ImportOutcome:
+    problems: list = field(default_factory=list)
+    generation: str | None = None
+    count: int = 0
+
+    @property
+    def ok(self):
+        return not self.problems
+
+
+def validate_files(paths, on_record=None):
+    return load_files([str(p) for p in paths], on_record)
+
+
+def import_files(paths, index_dir, on_record=None, on_course=None):
+    loaded = validate_files(paths, on_record)
+    if not loaded.ok:
+        return ImportOutcome(problems=loaded.problems)
+    try:
+        name = build_generation(index_dir, loaded.courses, sources=paths, on_course=on_course)
+    except GenerationError as error:
+        return ImportOutcome(problems=[Problem(str(index_dir), 0, NO_FIELD, N_("the import failed and nothing was "
+                                                                               "changed: %(reason)s"),
+                                               {"reason": str(error)})])
+    log.info("imported %d courses into generation %s", len(loaded.courses), name)
+    return ImportOutcome(generation=name, count=len(loaded.courses))
+
+
+def ensure_catalogue(index_dir):
+    """Import the bundled sample catalogue when the index holds no catalogue yet."""
+    if current_generation(index_dir) is not None:
+        return None
+    log.warning("no catalogue in %s yet: importing the bundled sample catalogue", index_dir)
+    outcome = import_files([sample_catalogue_path()], index_dir)
+    if not outcome.ok:
+        raise GenerationError("; ".join(p.render() for p in outcome.problems))
+    return outcome

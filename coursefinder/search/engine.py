@@ -1,0 +1,201 @@
+"""Searching one catalogue generation: free text through Whoosh, filters and facets as arrays.
+
+When a generation is opened, each filter value's documents are read from its index
+terms once and kept as NumPy arrays, so a request combines filters and counts facets
+with a few vector operations instead of asking Whoosh per value.
+"""
+
+import datetime as dt
+import json
+import threading
+from collections import Counter
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..catalogue import vocabulary as v
+from ..catalogue.model import Course
+from .generations import open_generation, read_manifest
+from .request import FACET_GROUPS
+from .schema import NO_DATE, title_key
+from .textquery import build_query
+
+VOCABULARIES = {
+    "county": tuple(v.COUNTIES),
+    "sector": v.SECTORS,
+    "course_type": v.COURSE_TYPES,
+    "delivery": v.DELIVERIES,
+    "norwegian": ("combined", "without"),
+    "status": v.STATUSES,
+    "norwegian_level": v.LEVELS,
+}
+
+
+@dataclass
+class SearchResult:
+    total: int
+    page: int
+    per_page: int
+    courses: list
+    facets: dict            # group -> [(value, count), ...] in vocabulary order
+    scores: list            # relevance score per course on the page (0 without text)
+
+    @property
+    def pages(self):
+        return max(1, -(-self.total // self.per_page))
+
+
+class Generation:
+    """One opened, immutable catalogue generation."""
+
+    def __init__(self, index_dir, name):
+        self.name = name
+        self.manifest = read_manifest(index_dir, name)
+        self.index = open_generation(index_dir, name)
+        self._local = threading.local()
+        with self.index.reader() as reader:
+            self.size = reader.doc_count_all()
+            self.codes = {group: self._codes(reader, group, values) for group, values in VOCABULARIES.items()}
+            municipalities = sorted(term.decode() for term in reader.lexicon("municipality"))
+            self.municipalities = {m: i for i, m in enumerate(municipalities)}
+            self.codes["municipality"] = self._codes(reader, "municipality", municipalities)
+            self.numbers = {name: np.fromiter(reader.column_reader(name), dtype=np.int64, count=self.size)
+                            for name in ("start", "end", "age_min", "age_max")}
+            ids = list(reader.column_reader("id"))
+            self.doc_of = {course_id: doc for doc, course_id in enumerate(ids)}
+            self.municipalities_by_county = self._municipality_names(reader)
+            self.title_rank = {lang: self._ranks(reader.column_reader(f"title_key_{lang}")) for lang in ("nb", "en")}
+
+    def _codes(self, reader, field, values):
+        codes = np.full(self.size, -1, dtype=np.int16)
+        for code, value in enumerate(values):
+            if reader.doc_frequency(field, value):
+                codes[np.fromiter(reader.postings(field, value).all_ids(), dtype=np.int64)] = code
+        return codes
+
+    def _municipality_names(self, reader):
+        """``[(county, [(municipality, name), ...]), ...]``, named by the place courses there give most."""
+        places = {}
+        for value in reader.column_reader("municipality_place"):
+            if value:
+                number, place = value.split("|", 1)
+                places.setdefault(number, Counter())[place or number] += 1
+        by_county = {}
+        for number, counter in places.items():
+            by_county.setdefault(number[:2], []).append((number, counter.most_common(1)[0][0]))
+        return [(county, sorted(by_county[county], key=lambda item: title_key(item[1])))
+                for county in VOCABULARIES["county"] if county in by_county]
+
+    def _ranks(self, keys):
+        order = sorted(range(self.size), key=list(keys).__getitem__)
+        ranks = np.empty(self.size, dtype=np.int64)
+        ranks[order] = np.arange(self.size)
+        return ranks
+
+    def searcher(self):
+        searcher = getattr(self._local, "searcher", None)
+        if searcher is None:
+            searcher = self._local.searcher = self.index.searcher()
+        return searcher
+
+    @property
+    def created(self):
+        return dt.datetime.fromisoformat(self.manifest["created"])
+
+    # -- looking up courses --------------------------------------------------
+
+    def course(self, course_id):
+        doc = self.doc_of.get(course_id)
+        return None if doc is None else self._course(doc)
+
+    def _course(self, doc):
+        return Course.from_record(json.loads(self.searcher().stored_fields(int(doc))["record"]))
+
+    def all_courses(self):
+        return [self._course(doc) for doc in range(self.size)]
+
+    # -- searching -----------------------------------------------------------
+
+    def _text_scores(self, text):
+        query = build_query(text)
+        if query is None:
+            return None
+        searcher = self.searcher()
+        scores = np.zeros(self.size, dtype=np.float64)
+        matcher = query.matcher(searcher, searcher.context())
+        while matcher.is_active():
+            scores[matcher.id()] = matcher.score()
+            matcher.next()
+        return scores
+
+    def _group_mask(self, request, group):
+        selected = request.selected(group)
+        if not selected:
+            return None
+        wanted = [VOCABULARIES[group].index(value) for value in selected]
+        return np.isin(self.codes[group], wanted)
+
+    def _base_mask(self, request, today):
+        mask = np.ones(self.size, dtype=bool)
+        start, end = self.numbers["start"], self.numbers["end"]
+        if not request.include_ended:
+            mask &= ~((end != NO_DATE) & (end < today.toordinal()))
+        if request.municipality:
+            wanted = [self.municipalities[m] for m in request.municipality if m in self.municipalities]
+            mask &= np.isin(self.codes["municipality"], wanted)
+        if request.age is not None:
+            mask &= (self.numbers["age_min"] <= request.age) & (self.numbers["age_max"] >= request.age)
+        if request.level:
+            mask &= self.codes["norwegian_level"] <= v.LEVELS.index(request.level)
+        # A course with rolling start can be started on any day it runs, so it is in
+        # every window that it overlaps; a fixed course is in a window if it starts there.
+        rolling = start == NO_DATE
+        if request.start_from:
+            since = request.start_from.toordinal()
+            mask &= np.where(rolling, (end == NO_DATE) | (end >= since), start >= since)
+        if request.start_to:
+            mask &= start <= request.start_to.toordinal()
+        return mask
+
+    def search(self, request):
+        today = request.today or dt.date.today()
+        mask = self._base_mask(request, today)
+        scores = self._text_scores(request.q) if request.q else None
+        if scores is not None:
+            mask &= scores > 0
+        groups = {group: self._group_mask(request, group) for group in FACET_GROUPS}
+        facets = {}
+        for group in FACET_GROUPS:
+            # Disjunctive counts: a group's own selection is left out of its counts,
+            # so each option shows what choosing it as well would give.
+            group_mask = mask.copy()
+            for other, other_mask in groups.items():
+                if other != group and other_mask is not None:
+                    group_mask &= other_mask
+            codes = self.codes[group][group_mask]
+            counts = np.bincount(codes[codes >= 0], minlength=len(VOCABULARIES[group]))
+            facets[group] = list(zip(VOCABULARIES[group], (int(c) for c in counts)))
+        for group_mask in groups.values():
+            if group_mask is not None:
+                mask &= group_mask
+
+        docs = np.flatnonzero(mask)
+        order = self._order(docs, request, scores)
+        first = (request.page - 1) * request.per_page
+        page_docs = docs[order[first:first + request.per_page]]
+        return SearchResult(
+            total=int(docs.size), page=request.page, per_page=request.per_page,
+            courses=[self._course(doc) for doc in page_docs],
+            facets=facets,
+            scores=[float(scores[doc]) if scores is not None else 0.0 for doc in page_docs],
+        )
+
+    def _order(self, docs, request, scores):
+        title = self.title_rank["en" if request.lang == "en" else "nb"][docs]
+        start = self.numbers["start"][docs]
+        sort = request.effective_sort
+        if sort == "title":
+            return np.argsort(title, kind="stable")
+        if sort == "relevance" and scores is not None:
+            return np.lexsort((title, start, -scores[docs]))
+        return np.lexsort((title, start))

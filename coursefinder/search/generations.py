@@ -1,0 +1,195 @@
+"""Index generations: each import is written to a new folder, then switched to at once.
+
+Layout of an index folder::
+
+    CURRENT                    name of the generation being served (replaced atomically)
+    generations/gen-000042/    one complete Whoosh index plus manifest.json
+    generations/.tmp-.../      a generation being written (never served)
+    .import.lock               held while an import writes and switches
+
+A reader only ever opens the generation that ``CURRENT`` names, and ``CURRENT`` only
+ever names a generation that was complete and synced before the switch, so a failed
+or killed import leaves the catalogue as it was.  Old generations are removed after
+the switch, keeping the previous one for readers that still have it open.
+"""
+
+import datetime as dt
+import fcntl
+import json
+import logging
+import os
+import re
+import shutil
+import tempfile
+from contextlib import contextmanager
+
+from whoosh import index as whoosh_index
+
+from .schema import make_schema, to_document
+
+log = logging.getLogger(__name__)
+
+CURRENT = "CURRENT"
+GENERATIONS = "generations"
+MANIFEST = "manifest.json"
+KEEP_OLD = 1
+_NAME = re.compile(r"gen-(\d{6,})")
+
+
+class GenerationError(Exception):
+    """The index folder has no usable generation, or one could not be written."""
+
+
+def _fsync_dir(path):
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+@contextmanager
+def import_lock(index_dir):
+    os.makedirs(index_dir, exist_ok=True)
+    with open(os.path.join(index_dir, ".import.lock"), "a+") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _generation_names(index_dir):
+    folder = os.path.join(index_dir, GENERATIONS)
+    try:
+        names = [name for name in os.listdir(folder) if _NAME.fullmatch(name)]
+    except FileNotFoundError:
+        return []
+    return sorted(names, key=lambda name: int(_NAME.fullmatch(name).group(1)))
+
+
+def read_manifest(index_dir, name):
+    path = os.path.join(index_dir, GENERATIONS, name, MANIFEST)
+    with open(path, encoding="utf-8") as handle:
+        manifest = json.load(handle)
+    if manifest.get("generation") != name or not isinstance(manifest.get("count"), int):
+        raise ValueError(f"{path} does not describe generation {name}")
+    return manifest
+
+
+def current_generation(index_dir):
+    """The name of the generation to serve, or None when there is none yet.
+
+    When ``CURRENT`` names a generation that is missing or broken, the newest complete
+    generation is used instead and the problem is logged.
+    """
+    try:
+        with open(os.path.join(index_dir, CURRENT), encoding="utf-8") as handle:
+            name = handle.read().strip()
+    except FileNotFoundError:
+        name = None
+    if name:
+        try:
+            read_manifest(index_dir, name)
+            return name
+        except (OSError, ValueError) as error:
+            log.error("index generation %r named in %s is unusable (%s); looking for an older one",
+                      name, os.path.join(index_dir, CURRENT), error)
+    for candidate in reversed(_generation_names(index_dir)):
+        if candidate == name:
+            continue
+        try:
+            read_manifest(index_dir, candidate)
+        except (OSError, ValueError):
+            continue
+        log.warning("serving generation %s", candidate)
+        return candidate
+    return None
+
+
+def generation_path(index_dir, name):
+    return os.path.join(index_dir, GENERATIONS, name)
+
+
+def _write_atomically(path, text):
+    folder = os.path.dirname(path)
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+    _fsync_dir(folder)
+
+
+def build_generation(index_dir, courses, sources=(), on_course=None):
+    """Write ``courses`` as a new generation and switch to it; return its name.
+
+    Raises :class:`GenerationError` (with nothing changed) when the generation cannot
+    be written, for instance on a full disk.
+    """
+    folders = os.path.join(index_dir, GENERATIONS)
+    try:
+        os.makedirs(folders, exist_ok=True)
+        with import_lock(index_dir):
+            names = _generation_names(index_dir)
+            number = int(_NAME.fullmatch(names[-1]).group(1)) + 1 if names else 1
+            name = f"gen-{number:06d}"
+            tmp = tempfile.mkdtemp(dir=folders, prefix=".tmp-")
+            try:
+                _write_index(tmp, courses, on_course)
+                manifest = {"generation": name, "format": 1, "count": len(courses),
+                            "created": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+                            "sources": [os.path.basename(str(s)) for s in sources]}
+                _write_atomically(os.path.join(tmp, MANIFEST), json.dumps(manifest, indent=1))
+                for entry in os.listdir(tmp):
+                    with open(os.path.join(tmp, entry), "rb") as handle:
+                        os.fsync(handle.fileno())
+                os.rename(tmp, os.path.join(folders, name))
+                _fsync_dir(folders)
+            except BaseException:
+                shutil.rmtree(tmp, ignore_errors=True)
+                raise
+            _write_atomically(os.path.join(index_dir, CURRENT), name + "\n")
+            _remove_old(index_dir, name)
+            return name
+    except OSError as error:
+        raise GenerationError(f"could not write a new index generation in {index_dir}: "
+                              f"{error.strerror or error}") from error
+
+
+def _write_index(folder, courses, on_course):
+    ix = whoosh_index.create_in(folder, make_schema())
+    # One writer and one commit give one segment, which is the fastest to search.
+    writer = ix.writer(limitmb=256)
+    try:
+        for course in courses:
+            writer.add_document(**to_document(course))
+            if on_course:
+                on_course()
+        writer.commit(optimize=True)
+    except BaseException:
+        writer.cancel()
+        raise
+
+
+def _remove_old(index_dir, current):
+    names = _generation_names(index_dir)
+    old = [name for name in names if name != current][:-KEEP_OLD or None]
+    for name in old:
+        shutil.rmtree(generation_path(index_dir, name), ignore_errors=True)
+    folder = os.path.join(index_dir, GENERATIONS)
+    for entry in os.listdir(folder):
+        # Left behind by an import that was killed; never the one being written, as
+        # we hold the import lock.
+        if entry.startswith(".tmp-"):
+            shutil.rmtree(os.path.join(folder, entry), ignore_errors=True)
+
+
+def open_generation(index_dir, name):
+    return whoosh_index.open_dir(generation_path(index_dir, name))

@@ -1,0 +1,53 @@
+"""The catalogue a process serves: the current generation, reopened when an import switches it."""
+
+import logging
+import os
+import threading
+import time
+
+from .engine import Generation
+from .generations import CURRENT, current_generation
+
+log = logging.getLogger(__name__)
+
+
+class CatalogueStore:
+    """Gives each request the newest complete generation.
+
+    The ``CURRENT`` pointer is checked at most every ``reload_interval`` seconds, so a
+    new import is served within seconds without a restart.  A request that already
+    holds the old generation finishes on it.
+    """
+
+    def __init__(self, index_dir, reload_interval=1.0):
+        self.index_dir = os.fspath(index_dir)
+        self.reload_interval = reload_interval
+        self._generation = None
+        self._pointer = None
+        self._checked = 0.0
+        self._lock = threading.Lock()
+
+    def _read_pointer(self):
+        try:
+            stat = os.stat(os.path.join(self.index_dir, CURRENT))
+            return (stat.st_ino, stat.st_mtime_ns, stat.st_size)
+        except FileNotFoundError:
+            return None
+
+    def get(self):
+        """The generation to search, or None when the index holds no catalogue."""
+        now = time.monotonic()
+        if self._generation is not None and now - self._checked < self.reload_interval:
+            return self._generation
+        with self._lock:
+            if self._generation is not None and now - self._checked < self.reload_interval:
+                return self._generation
+            pointer = self._read_pointer()
+            if self._generation is None or pointer != self._pointer:
+                name = current_generation(self.index_dir)
+                if name is not None and (self._generation is None or name != self._generation.name):
+                    log.info("serving catalogue generation %s", name)
+                    self._generation = Generation(self.index_dir, name)
+                self._pointer = pointer
+            self._checked = time.monotonic()
+            return self._generation

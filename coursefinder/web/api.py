@@ -1,0 +1,61 @@
+"""The JSON API under /api/v1/: the same search as the pages, as data."""
+
+import datetime as dt
+
+from flask import Blueprint, current_app, jsonify, request, url_for
+
+from ..catalogue.vocabulary import COUNTIES
+from ..i18n import text_of
+from . import labels
+from .params import ParamError, parse_search
+
+bp = Blueprint("api", __name__, url_prefix="/api/v1")
+
+
+def _today():
+    return current_app.config["TODAY"] or dt.date.today()
+
+
+def _summary(course, lang):
+    title, title_lang = text_of(course, "title", lang)
+    return {
+        "id": course.id,
+        "title": title,
+        "title_lang": title_lang,
+        "provider": course.provider,
+        "county": course.county,
+        "county_name": COUNTIES[course.county],
+        "place": course.place,
+        "start_type": course.start_type,
+        "start_date": course.start_date.isoformat() if course.start_date else None,
+        "status": course.status,
+        "ended": course.has_ended(_today()),
+        "url": url_for("pages.course", lang=lang, course_id=course.id, _external=True),
+    }
+
+
+def _facets(result):
+    return {group: [{"value": value, "label": str(labels.label(group, value)), "count": count}
+                    for value, count in values]
+            for group, values in result.facets.items()}
+
+
+@bp.get("/courses")
+def courses():
+    try:
+        search = parse_search(request.args, "nb")
+    except ParamError as error:
+        return jsonify(error={"parameter": error.parameter, "message": str(error.message)}), 400
+    search = search.but(today=_today())
+    result = current_app.extensions["catalogue"].get().search(search)
+    return jsonify(total=result.total, page=result.page, per_page=result.per_page,
+                   results=[_summary(course, search.lang) for course in result.courses],
+                   facets=_facets(result))
+
+
+@bp.get("/courses/<course_id>")
+def course(course_id):
+    found = current_app.extensions["catalogue"].get().course(course_id)
+    if found is None:
+        return jsonify(error={"status": 404, "message": f"no course with id {course_id!r}"}), 404
+    return jsonify(found.to_record())

@@ -1,0 +1,51 @@
+"""Error pages and the root redirect: every error answered in the reader's language."""
+
+from flask import Blueprint, g, jsonify, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from werkzeug.exceptions import HTTPException
+
+from ..i18n import LANGUAGES, negotiate
+
+bp = Blueprint("root", __name__)
+
+
+@bp.get("/")
+def root():
+    """Send the reader to the interface in the language their browser asks for."""
+    response = redirect(url_for("pages.search", lang=negotiate(request.accept_languages)), code=302)
+    response.headers["Vary"] = "Accept-Language"
+    return response
+
+
+def _language_of_path():
+    first = request.path.strip("/").split("/")[0]
+    return first if first in LANGUAGES else negotiate(request.accept_languages)
+
+
+def handle_http_error(error):
+    if request.path.startswith("/api/"):
+        return jsonify(error={"status": error.code, "message": error.name}), error.code
+    if not getattr(g, "lang", None):
+        g.lang = _language_of_path()
+    if error.code == 404:
+        return render_template("404.html"), 404
+    title = _("Something went wrong with your request")
+    return render_template("error.html", title=title, code=error.code), error.code
+
+
+def handle_unexpected(error):
+    # A bug must still give the reader a page in their language, never a bare trace.
+    import logging
+
+    logging.getLogger(__name__).exception("unexpected error on %s", request.path)
+    if request.path.startswith("/api/"):
+        return jsonify(error={"status": 500, "message": "Internal Server Error"}), 500
+    if not getattr(g, "lang", None):
+        g.lang = _language_of_path()
+    return render_template("error.html", title=_("Something went wrong on our side"), code=500), 500
+
+
+def init_app(app):
+    app.register_blueprint(bp)
+    app.register_error_handler(HTTPException, handle_http_error)
+    app.register_error_handler(Exception, handle_unexpected)

@@ -1,0 +1,78 @@
+"""How the codes of the import format are named to people, in the interface's language."""
+
+from flask_babel import lazy_gettext as _l
+
+from ..catalogue import vocabulary as v
+
+COURSE_TYPES = {
+    "industry": _l("Vocational course"),
+    "norwegian": _l("Norwegian language training"),
+    "basic-skills": _l("Basic skills"),
+    "fov": _l("Preparatory education for adults"),
+    "upper-secondary": _l("Upper secondary education"),
+}
+SECTORS = {
+    "engineering-ict": _l("Engineering and ICT"),
+    "health-care": _l("Health and care"),
+    "childcare-youth": _l("Childcare and youth work"),
+    "office": _l("Office work"),
+    "retail": _l("Retail and sales"),
+    "construction": _l("Building and construction"),
+    "industry": _l("Industry and manufacturing"),
+    "hospitality-transport": _l("Tourism, food service and transport"),
+    "service": _l("Service work"),
+    "other": _l("Other sectors"),
+}
+DELIVERIES = {
+    "in-person": _l("In person"),
+    "online": _l("Online"),
+    "hybrid": _l("Partly online"),
+}
+NORWEGIAN = {
+    "combined": _l("With Norwegian training"),
+    "without": _l("Without Norwegian training"),
+}
+STATUSES = {
+    "open": _l("Open for applications"),
+    "closed": _l("Closed for applications"),
+    "cancelled": _l("Cancelled"),
+}
+# CEFR levels explained in words, for people who do not know the scale.
+LEVELS = {
+    "A1": _l("A1 – beginner"),
+    "A2": _l("A2 – elementary"),
+    "B1": _l("B1 – intermediate"),
+    "B2": _l("B2 – upper intermediate"),
+    "C1": _l("C1 – advanced"),
+}
+TARGET_GROUPS = {
+    "youth": _l("Young people"),
+    "immigrants": _l("Immigrants"),
+    "reduced-work-capacity": _l("People with reduced work capacity"),
+    "long-term-unemployed": _l("People who have been out of work for a long time"),
+}
+CONTENT = {
+    "theory": _l("Theory"),
+    "practice": _l("Work practice"),
+    "job-seeking": _l("Job seeking"),
+    "basic-skills": _l("Basic skills (reading, writing, numbers, digital)"),
+    "norwegian": _l("Norwegian language"),
+    "labour-market": _l("Knowledge of working life in Norway"),
+}
+SORTS = {
+    "relevance": _l("Best match"),
+    "start": _l("Start date"),
+    "title": _l("Title (A–Z)"),
+}
+GROUPS = {
+    "county": v.COUNTIES,
+    "sector": SECTORS,
+    "course_type": COURSE_TYPES,
+    "delivery": DELIVERIES,
+    "norwegian": NORWEGIAN,
+    "level": LEVELS,
+}
+
+
+def label(group, value):
+    return GROUPS[group].get(value, value)

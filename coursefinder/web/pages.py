@@ -1,0 +1,101 @@
+"""The HTML pages under /LANG/: search, course and compare."""
+
+import datetime as dt
+
+from flask import Blueprint, abort, current_app, g, render_template, request
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+
+from ..i18n import LANGUAGES
+from ..search import FACET_GROUPS, SearchRequest
+from . import labels
+from .navigation import FILTER_NAMES, chips, page_numbers, search_url
+from .params import MAX_QUERY, ParamError, parse_search
+
+bp = Blueprint("pages", __name__, url_prefix="/<lang>")
+
+MAX_COMPARE = 4
+PARAM_NAMES = {**FILTER_NAMES, "q": _l("Search for courses"), "sort": _l("Sort by"),
+               "page": _l("Page"), "per_page": _l("Courses per page"), "lang": _l("Language")}
+
+
+@bp.url_value_preprocessor
+def take_language(endpoint, values):
+    lang = (values or {}).pop("lang", None)
+    if lang not in LANGUAGES:
+        abort(404)
+    g.lang = lang
+
+
+@bp.url_defaults
+def give_language(endpoint, values):
+    if "lang" not in values and getattr(g, "lang", None):
+        values["lang"] = g.lang
+
+
+def catalogue():
+    return current_app.extensions["catalogue"].get()
+
+
+def today():
+    return current_app.config["TODAY"] or dt.date.today()
+
+
+def form_values():
+    """What the reader entered, to fill the form again (also when it was invalid)."""
+    values = {}
+    for name in request.args:
+        values[name] = [part.strip() for raw in request.args.getlist(name) for part in raw.split(",") if part.strip()]
+    return values
+
+
+@bp.get("/")
+def search():
+    try:
+        search_request = parse_search(request.args, g.lang).but(lang=g.lang, today=today())
+        error = None
+    except ParamError as problem:
+        search_request, error = SearchRequest(lang=g.lang, today=today()), problem
+    generation = catalogue()
+    result = None if error else generation.search(search_request)
+    facets = result.facets if result else {group: [(value, 0) for value in labels.GROUPS[group]]
+                                          for group in FACET_GROUPS}
+    context = dict(
+        request_=search_request, result=result, error=error, form=form_values(), facets=facets,
+        municipalities=generation.municipalities_by_county, param_names=PARAM_NAMES,
+        chips=chips(search_request) if not error else [], max_query=MAX_QUERY,
+        page_numbers=page_numbers(search_request.page, result.pages) if result else [],
+        search_url=search_url,
+    )
+    return render_template("search.html", **context), 400 if error else 200
+
+
+@bp.get("/courses/<course_id>")
+def course(course_id):
+    found = catalogue().course(course_id)
+    if found is None:
+        abort(404)
+    return render_template("course.html", course=found, ended=found.has_ended(today()))
+
+
+def compare_ids():
+    ids = []
+    for raw in request.args.getlist("ids"):
+        ids.extend(part.strip() for part in raw.split(",") if part.strip())
+    return list(dict.fromkeys(ids))
+
+
+@bp.get("/compare")
+def compare():
+    ids = compare_ids()
+    generation = catalogue()
+    if len(ids) > MAX_COMPARE:
+        message = _("You can compare at most %(max)d courses at a time. Choose fewer courses.", max=MAX_COMPARE)
+        return render_template("compare.html", courses=[], missing=[], message=message), 400
+    courses = [c for c in (generation.course(course_id) for course_id in ids) if c is not None]
+    missing = [course_id for course_id in ids if generation.course(course_id) is None]
+    message = None
+    if len(courses) < 2:
+        message = _("Choose at least two courses to compare them. Tick “Compare” on the courses in the search "
+                    "results.")
+    return render_template("compare.html", courses=courses, missing=missing, message=message)

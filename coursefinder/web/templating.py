@@ -1,0 +1,70 @@
+"""What every template can use: the page's language, the language switch, labels, formats."""
+
+import datetime as dt
+
+from flask import g, request, url_for
+from flask_babel import format_date, format_decimal
+from markupsafe import Markup, escape
+
+from ..i18n import DEFAULT_LANGUAGE, LANGUAGES, text_of
+from . import labels
+
+
+def page_language():
+    return LANGUAGES[getattr(g, "lang", None) or DEFAULT_LANGUAGE]
+
+
+def language_links():
+    """``(language, url)`` for every other interface language: the same page and query."""
+    links = []
+    current = page_language().code
+    for code, language in LANGUAGES.items():
+        if code == current:
+            continue
+        if request.endpoint and request.endpoint.startswith("pages.") and request.url_rule:
+            url = url_for(request.endpoint, **{**(request.view_args or {}), "lang": code})
+            query = request.query_string.decode("latin-1")
+            if query:
+                url += "?" + query
+        else:
+            url = url_for("pages.search", lang=code)
+        links.append((language, url))
+    return links
+
+
+def long_date(value):
+    return format_date(value, format="long") if value else ""
+
+
+def number(value):
+    return format_decimal(value) if value is not None else ""
+
+
+def in_language(text, text_lang):
+    """``text`` escaped, wrapped in a ``lang`` span when it is not in the page's language."""
+    if text_lang and text_lang != page_language().code:
+        return Markup('<span lang="%s">%s</span>') % (text_lang, text)
+    return escape(text)
+
+
+def paragraphs(text):
+    """Plain text with blank lines between paragraphs, as the import format defines it."""
+    return [part.strip() for part in (text or "").replace("\r\n", "\n").split("\n\n") if part.strip()]
+
+
+def init_app(app):
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True
+    app.jinja_env.globals.update(
+        page_language=page_language,
+        language_links=language_links,
+        labels=labels,
+        text_of=text_of,
+        in_language=in_language,
+        paragraphs=paragraphs,
+    )
+    app.jinja_env.filters.update(long_date=long_date, number=number)
+
+    @app.context_processor
+    def today():
+        return {"today": app.config["TODAY"] or dt.date.today()}
