@@ -28,6 +28,7 @@ VOCABULARIES = {
     "norwegian": ("combined", "without"),
     "status": v.STATUSES,
     "norwegian_level": v.LEVELS,
+    "start_type": v.START_TYPES,
 }
 
 
@@ -149,12 +150,13 @@ class Generation:
             mask &= self.codes["norwegian_level"] <= v.LEVELS.index(request.level)
         # A course with rolling start can be started on any day it runs, so it is in
         # every window that it overlaps; a fixed course is in a window if it starts there.
-        rolling = start == NO_DATE
+        rolling = self.codes["start_type"] == v.START_TYPES.index("rolling")
         if request.start_from:
             since = request.start_from.toordinal()
             mask &= np.where(rolling, (end == NO_DATE) | (end >= since), start >= since)
         if request.start_to:
-            mask &= start <= request.start_to.toordinal()
+            until = request.start_to.toordinal()
+            mask &= np.where(rolling, (start == NO_DATE) | (start <= until), (start != NO_DATE) & (start <= until))
         return mask
 
     def search(self, request):

@@ -30,7 +30,7 @@ ENGLISH_FIELDS = {"title_en", "summary_en", "description_en"}
 
 # Categorical filter fields, indexed as one term per value.
 CATEGORY_FIELDS = ("county", "municipality", "course_type", "sector", "delivery", "status",
-                   "norwegian_level", "norwegian")
+                   "norwegian_level", "start_type", "norwegian")
 # Numeric columns (dates as proleptic ordinals).
 NUMBER_FIELDS = ("start", "end", "age_min", "age_max")
 NO_DATE = 0

@@ -1,0 +1,93 @@
+"""Shared fixtures: a catalogue the tests build themselves, in a throwaway index."""
+
+import datetime as dt
+import json
+
+import pytest
+
+from coursefinder import create_app
+from coursefinder.catalogue.synthetic import generate
+from coursefinder.importing import import_files
+
+TODAY = dt.date(2027, 1, 15)
+
+
+def course(**fields):
+    """A valid course record in the import format, with ``fields`` on top."""
+    record = {
+        "id": "T-1",
+        "title_nb": "Sveisekurs",
+        "course_type": "industry",
+        "sector": "industry",
+        "provider": "Testkurs AS",
+        "county": "03",
+        "start_date": "2027-03-01",
+    }
+    record.update(fields)
+    return {key: value for key, value in record.items() if value is not None}
+
+
+# Hand-made courses for the edges of every filter; the synthetic ones give volume.
+EDGE_CASES = [
+    course(id="EDGE-ended", title_nb="Lagerkurs som er ferdig", start_date="2026-09-01", end_date="2027-01-14",
+           county="46", municipality="4601", place="Bergen", sector="hospitality-transport"),
+    course(id="EDGE-ends-today", title_nb="Truckkurs som slutter i dag", start_date="2026-10-01",
+           end_date="2027-01-15", county="46", sector="hospitality-transport"),
+    course(id="EDGE-cancelled", title_nb="Avlyst barnehagekurs", status="cancelled", sector="childcare-youth",
+           county="50", start_date="2027-04-01"),
+    course(id="EDGE-rolling", title_nb="Norsk for arbeidslivet, løpende oppstart", course_type="norwegian",
+           sector=None, start_type="rolling", start_date=None, norwegian_training=True, norwegian_level="A2",
+           delivery="online", county="56"),
+    course(id="EDGE-rolling-ending", title_nb="Jobbklubb med løpende oppstart", start_type="rolling",
+           start_date="2026-11-01", end_date="2027-02-28", sector="other", county="55"),
+    course(id="EDGE-youth", title_nb="Ungdomskurs i butikk", title_en="Retail course for young people",
+           summary_en="For young people.", age_min=16, age_max=24, sector="retail", county="11",
+           target_groups=["youth"]),
+    course(id="EDGE-old", title_nb="Kurs for voksne over 50", age_min=50, sector="office", county="11"),
+    course(id="EDGE-c1", title_nb="Kontorkurs med høye norskkrav", norwegian_level="C1", sector="office"),
+    course(id="EDGE-hybrid", title_nb="Helsefagarbeider med norsk", norwegian_training=True,
+           norwegian_level="B1", delivery="hybrid", sector="health-care", county="32", municipality="3205",
+           place="Lillestrøm", start_date="2027-06-01", end_date="2027-12-01", application_deadline="2027-05-01",
+           title_en="Health worker with Norwegian"),
+]
+
+
+def catalogue_records():
+    return generate(250, seed=7, today=TODAY) + EDGE_CASES
+
+
+def write_catalogue(path, records):
+    path.write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="session")
+def records():
+    return catalogue_records()
+
+
+@pytest.fixture(scope="session")
+def built_index(tmp_path_factory, records):
+    """One index for the read-only tests of the session."""
+    folder = tmp_path_factory.mktemp("index")
+    source = write_catalogue(folder / "catalogue.json", records)
+    outcome = import_files([source], folder / "index")
+    assert outcome.ok, outcome.problems
+    return folder / "index"
+
+
+@pytest.fixture(scope="session")
+def app(built_index):
+    return create_app({"TESTING": True, "INDEX_DIR": str(built_index), "TODAY": TODAY,
+                       "AUTO_SAMPLE": False, "RELOAD_INTERVAL": 0})
+
+
+@pytest.fixture()
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture()
+def fresh_index(tmp_path):
+    """An empty index folder for tests that import."""
+    return tmp_path / "index"

@@ -1,0 +1,96 @@
+"""The JSON API: its answer shape, the full record, and a 400 naming every bad parameter."""
+
+import pytest
+
+from conftest import EDGE_CASES
+
+
+def test_the_answer_has_the_documented_shape(client):
+    body = client.get("/api/v1/courses?q=helsefagarbeider&per_page=3&lang=en").json
+    assert set(body) == {"total", "page", "per_page", "results", "facets"}
+    assert body["page"] == 1 and body["per_page"] == 3 and len(body["results"]) <= 3
+    hit = body["results"][0]
+    for key in ("id", "title", "provider", "county", "place", "start_date", "url"):
+        assert key in hit
+    assert hit["url"].endswith(f"/en/courses/{hit['id']}")
+    assert set(body["facets"]) == {"county", "sector", "course_type", "delivery", "norwegian"}
+    assert body["facets"]["sector"][1] == {"value": "health-care", "label": "Health and care",
+                                           "count": body["facets"]["sector"][1]["count"]}
+
+
+def test_titles_and_labels_follow_lang(client):
+    nb = client.get("/api/v1/courses?q=ungdomskurs&lang=nb").json
+    en = client.get("/api/v1/courses?q=ungdomskurs&lang=en").json
+    assert nb["results"][0]["title"] == "Ungdomskurs i butikk"
+    assert en["results"][0]["title"] == "Retail course for young people"
+    assert nb["facets"]["sector"][1]["label"] == "Helse, pleie og omsorg"
+
+
+def test_the_full_record_uses_the_import_format(client):
+    record = next(r for r in EDGE_CASES if r["id"] == "EDGE-hybrid")
+    body = client.get("/api/v1/courses/EDGE-hybrid").json
+    for key, value in record.items():
+        assert body[key] == value, key
+    assert body["age_min"] == 19 and body["status"] == "open"
+
+
+def test_an_unknown_course_is_404_json(client):
+    response = client.get("/api/v1/courses/NOPE")
+    assert response.status_code == 404 and response.json["error"]["status"] == 404
+
+
+def test_sorting_by_start_and_title(client):
+    by_start = client.get("/api/v1/courses?county=03&sort=start&per_page=100").json["results"]
+    dates = [hit["start_date"] or "" for hit in by_start]
+    assert dates == sorted(dates)
+    by_title = client.get("/api/v1/courses?county=03&sort=title&per_page=100").json["results"]
+    titles = [hit["title"].casefold() for hit in by_title]
+    assert titles == sorted(titles)
+
+
+def test_relevance_puts_title_matches_first(client):
+    results = client.get("/api/v1/courses?q=helsefagarbeider&per_page=100").json["results"]
+    assert results and all("Helsefagarbeider" in hit["title"] for hit in results[:3])
+
+
+def test_pages_partition_the_results(client):
+    everything = client.get("/api/v1/courses?per_page=100").json
+    seen = []
+    for page in range(1, 4):
+        seen += [h["id"] for h in client.get(f"/api/v1/courses?per_page=100&page={page}").json["results"]]
+    assert len(seen) == len(set(seen)) == everything["total"]
+    beyond = client.get("/api/v1/courses?per_page=100&page=50").json
+    assert beyond["results"] == [] and beyond["total"] == everything["total"]
+
+
+@pytest.mark.parametrize("parameter, value", [
+    ("q", "x" * 201), ("county", "99"), ("county", "oslo"), ("municipality", "301"), ("municipality", "abcd"),
+    ("age", "15"), ("age", "68"), ("age", "x"), ("age", "-1"), ("age", "1e3"), ("norwegian", "yes"),
+    ("level", "D1"), ("course_type", "cooking"), ("sector", "health"), ("delivery", "remote"),
+    ("start_from", "2027-13-01"), ("start_to", "01.02.2027"), ("include_ended", "maybe"), ("sort", "price"),
+    ("page", "0"), ("page", "abc"), ("page", "1001"), ("per_page", "0"), ("per_page", "101"), ("lang", "de"),
+])
+def test_an_invalid_value_gives_400_naming_the_parameter(client, parameter, value):
+    response = client.get("/api/v1/courses", query_string={parameter: value})
+    assert response.status_code == 400
+    assert response.json["error"]["parameter"] == parameter and response.json["error"]["message"]
+
+
+def test_start_to_before_start_from_is_refused(client):
+    response = client.get("/api/v1/courses?start_from=2027-05-01&start_to=2027-04-01")
+    assert response.status_code == 400 and response.json["error"]["parameter"] == "start_to"
+
+
+def test_error_messages_follow_lang(client):
+    assert "ikke tillatt" in client.get("/api/v1/courses?county=99&lang=nb").json["error"]["message"]
+    assert "not allowed" in client.get("/api/v1/courses?county=99&lang=en").json["error"]["message"]
+
+
+def test_empty_and_unknown_parameters_are_ignored(client):
+    plain = client.get("/api/v1/courses").json["total"]
+    assert client.get("/api/v1/courses?q=&county=&age=&utm_source=x").json["total"] == plain
+
+
+@pytest.mark.parametrize("query", ['AND OR (', '"', '*', 'title:x', '"unclosed', 'a:b:c', 'OR', '%', '\x00'])
+def test_query_syntax_never_fails(client, query):
+    assert client.get("/api/v1/courses", query_string={"q": query}).status_code == 200

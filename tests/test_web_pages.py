@@ -1,0 +1,156 @@
+"""Every page in both languages, as a reader of it would notice."""
+
+import re
+
+import pytest
+
+LANGS = ["nb", "en"]
+
+PAGES = [
+    "/{lang}/",
+    "/{lang}/?q=sveis",
+    "/{lang}/?q=finnesikkeiverden",
+    "/{lang}/?county=03&county=46&sector=health-care&norwegian=combined&age=30&level=B1&delivery=in-person"
+    "&course_type=industry&start_from=2027-02-01&start_to=2027-12-31&include_ended=1&sort=title",
+    "/{lang}/?page=2",
+    "/{lang}/courses/EDGE-hybrid",
+    "/{lang}/courses/EDGE-ended",
+    "/{lang}/courses/EDGE-cancelled",
+    "/{lang}/courses/EDGE-rolling",
+    "/{lang}/compare?ids=EDGE-hybrid,EDGE-youth",
+    "/{lang}/compare?ids=EDGE-hybrid&ids=EDGE-youth&ids=EDGE-c1&ids=EDGE-rolling",
+]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_answers_in_its_language(client, page, lang):
+    response = client.get(page.format(lang=lang))
+    assert response.status_code == 200
+    html = response.get_data(as_text=True)
+    assert f'<html lang="{lang}" dir="ltr">' in html
+    assert html.count("<h1") == 1
+    assert 'href="#main"' in html
+    other = "en" if lang == "nb" else "nb"
+    assert f'hreflang="{other}"' in html
+
+
+def test_the_language_link_keeps_the_page_and_its_query(client):
+    html = client.get("/nb/?q=truck&county=46&page=1").get_data(as_text=True)
+    assert 'href="/en/?q=truck&amp;county=46&amp;page=1" hreflang="en"' in html
+    html = client.get("/en/courses/EDGE-youth").get_data(as_text=True)
+    assert 'href="/nb/courses/EDGE-youth" hreflang="nb"' in html
+
+
+@pytest.mark.parametrize("header, target", [
+    ("nb-NO,nb;q=0.9", "/nb/"), ("no", "/nb/"), ("nn-NO", "/nb/"), ("en-GB,en;q=0.5", "/en/"),
+    ("de-DE,en;q=0.8", "/en/"), ("fr", "/nb/"), ("", "/nb/"),
+])
+def test_the_root_sends_readers_to_their_language(client, header, target):
+    response = client.get("/", headers={"Accept-Language": header})
+    assert response.status_code == 302 and response.headers["Location"].endswith(target)
+
+
+@pytest.mark.parametrize("path, words", [
+    ("/nb/courses/NO-SUCH-COURSE", "Fant ikke siden"), ("/en/courses/NO-SUCH-COURSE", "Page not found"),
+    ("/en/no/such/page", "Page not found"), ("/nb/nothing", "Fant ikke siden"),
+])
+def test_unknown_pages_give_a_404_in_the_page_language(client, path, words):
+    response = client.get(path)
+    assert response.status_code == 404 and words in response.get_data(as_text=True)
+
+
+def test_dates_are_written_the_way_each_language_writes_them(client):
+    nb = client.get("/nb/courses/EDGE-hybrid").get_data(as_text=True)
+    en = client.get("/en/courses/EDGE-hybrid").get_data(as_text=True)
+    assert "Starter 1. juni 2027" in nb and "Søknadsfrist" in nb and "1. mai 2027" in nb
+    assert re.search(r"(June 1, 2027|1 June 2027)", en) and re.search(r"(May 1, 2027|1 May 2027)", en)
+
+
+def test_norwegian_only_text_on_english_pages_is_marked_and_explained(client):
+    html = client.get("/en/courses/EDGE-ended").get_data(as_text=True)
+    assert '<h1 lang="nb">Lagerkurs som er ferdig</h1>' in html
+    assert "described only in Norwegian" in html
+    english = client.get("/en/courses/EDGE-youth").get_data(as_text=True)
+    assert "<h1>Retail course for young people</h1>" in english
+    results = client.get("/en/?q=lagerkurs&include_ended=1").get_data(as_text=True)
+    assert '<span lang="nb">Lagerkurs som er ferdig</span>' in results
+
+
+def test_the_course_page_has_what_a_participant_needs(client):
+    html = client.get("/en/courses/EDGE-hybrid").get_data(as_text=True)
+    for words in ("Health worker with Norwegian", "Lillestrøm", "Akershus", "Partly online", "B1 – intermediate",
+                  "Yes, the course includes Norwegian training", "From 19 years", "How to apply", "adviser at Nav",
+                  "Testkurs AS"):
+        assert words in html, words
+
+
+def test_ended_and_cancelled_courses_say_so(client):
+    assert "This course ended on 14 January 2027" in client.get("/en/courses/EDGE-ended").get_data(as_text=True) \
+        or "This course ended on January 14, 2027" in client.get("/en/courses/EDGE-ended").get_data(as_text=True)
+    assert "Dette kurset er avlyst" in client.get("/nb/courses/EDGE-cancelled").get_data(as_text=True)
+
+
+def test_results_show_counts_chips_and_pagination(client):
+    html = client.get("/nb/?county=03&county=46&page=2").get_data(as_text=True)
+    assert re.search(r'<span role="status">\d+ kurs funnet</span>', html)
+    assert 'aria-label="Fjern filter Fylke: Oslo"' in html
+    assert 'aria-label="Fjern filter Fylke: Vestland"' in html
+    assert 'aria-current="page"><span class="visually-hidden">Side </span>2</a>' in html
+    chip = re.search(r'<a class="chip" href="([^"]+)" aria-label="Fjern filter Fylke: Oslo"', html).group(1)
+    assert "county=03" not in chip and "county=46" in chip and "page=" not in chip
+
+
+def test_facet_checkboxes_show_counts_and_keep_what_was_ticked(client):
+    html = client.get("/en/?county=56").get_data(as_text=True)
+    assert re.search(r'<input type="checkbox" name="county" value="56" id="county-56" checked>', html)
+    assert re.search(r'<label for="county-03">Oslo <span class="count">\(\d+\)</span></label>', html)
+
+
+def test_the_title_says_what_the_page_shows(client):
+    html = client.get("/en/?q=sveis").get_data(as_text=True)
+    assert re.search(r"<title>“sveis”: \d+ courses – Course finder</title>", html)
+    html = client.get("/nb/courses/EDGE-youth").get_data(as_text=True)
+    assert "<title>Ungdomskurs i butikk – Kurssøk</title>" in html
+
+
+@pytest.mark.parametrize("query", ['AND OR (', '"', '*', 'title:x', 'sveis*', '((', ')', '~2', '^3', 'a' * 200,
+                                   '<script>alert(1)</script>', 'NOT', '\\', 'é ø å æ', '😀'])
+def test_query_syntax_is_just_text(client, query):
+    for lang in LANGS:
+        response = client.get(f"/{lang}/", query_string={"q": query})
+        assert response.status_code == 200
+        assert "<script>alert(1)</script>" not in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("lang, words", [("nb", "Sjekk søket ditt"), ("en", "Please check the search")])
+def test_a_bad_parameter_gives_a_clear_message_not_an_error_page(client, lang, words):
+    response = client.get(f"/{lang}/?age=twelve")
+    assert response.status_code == 400
+    html = response.get_data(as_text=True)
+    assert words in html and 'href="#field-age"' in html and 'value="twelve"' in html
+
+
+def test_compare_shows_each_course_in_a_column(client):
+    html = client.get("/en/compare?ids=EDGE-hybrid,EDGE-youth,EDGE-c1").get_data(as_text=True)
+    assert html.count('<th scope="col">') == 3
+    assert "<h1>Compare 3 courses</h1>" in html
+
+
+def test_compare_asks_for_two_to_four_courses(client):
+    one = client.get("/nb/compare?ids=EDGE-hybrid")
+    assert one.status_code == 200 and "Velg minst to kurs" in one.get_data(as_text=True)
+    five = client.get("/en/compare?ids=EDGE-hybrid,EDGE-youth,EDGE-c1,EDGE-rolling,EDGE-old")
+    assert five.status_code == 400 and "at most 4 courses" in five.get_data(as_text=True)
+    gone = client.get("/en/compare?ids=EDGE-hybrid,EDGE-youth,GONE-1").get_data(as_text=True)
+    assert "no longer in the catalogue: GONE-1" in gone
+
+
+def test_pages_work_without_javascript(client):
+    for page in PAGES:
+        assert "<script" not in client.get(page.format(lang="nb")).get_data(as_text=True)
+
+
+def test_the_stylesheet_is_served(client):
+    response = client.get("/static/style.css")
+    assert response.status_code == 200 and b"--action" in response.data
