@@ -43,9 +43,11 @@ def today():
 
 def form_values():
     """What the reader entered, to fill the form again (also when it was invalid)."""
-    values = {}
+    values = {"q": request.args.getlist("q")}
     for name in request.args:
-        values[name] = [part.strip() for raw in request.args.getlist(name) for part in raw.split(",") if part.strip()]
+        if name != "q":
+            values[name] = [part.strip() for raw in request.args.getlist(name) for part in raw.split(",")
+                            if part.strip()]
     return values
 
 
