@@ -25,12 +25,15 @@ def build_query(text):
     """A Whoosh query for ``text``, or None when no word of it can match (empty, stop words)."""
     clauses = []
     for word in words(text):
-        alternatives = []
-        for field, boost in TEXT_FIELDS.items():
-            analyzer = _ANALYZERS["en" if field in ENGLISH_FIELDS else "nb"]
-            alternatives.extend(Term(field, term, boost=boost) for term in dict.fromkeys(terms(analyzer, word)))
-        if alternatives:
-            clauses.append(Or(alternatives))
+        analysed = {lang: list(dict.fromkeys(terms(analyzer, word))) for lang, analyzer in _ANALYZERS.items()}
+        if not all(analysed.values()):
+            # A stop word in either language ("og", "the") is left out of the query,
+            # not demanded from the fields of the other language.
+            continue
+        alternatives = [Term(field, term, boost=boost)
+                        for field, boost in TEXT_FIELDS.items()
+                        for term in analysed["en" if field in ENGLISH_FIELDS else "nb"]]
+        clauses.append(Or(alternatives))
     if not clauses:
         return None
     return clauses[0] if len(clauses) == 1 else And(clauses)

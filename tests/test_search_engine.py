@@ -1,0 +1,58 @@
+"""Free text over every searchable field, ranked with the title first, paged."""
+
+import pytest
+
+from coursefinder.catalogue.model import Course
+from coursefinder.search import CatalogueStore, SearchRequest, build_generation
+from conftest import TODAY
+
+
+def make(id, **fields):
+    base = dict(title_nb="Kurs", course_type="industry", sector="industry", provider="Arrangør AS", county="03")
+    base.update(fields)
+    return Course(id=id, **base)
+
+
+@pytest.fixture(scope="module")
+def generation(tmp_path_factory):
+    index = tmp_path_factory.mktemp("engine")
+    build_generation(index, [
+        make("title", title_nb="Sveisekurs for nybegynnere"),
+        make("summary", summary_nb="Lær sveisekurs-teknikker og mer"),
+        make("description", description_nb="Første avsnitt.\n\nHer står ordet sveisekurs langt nede."),
+        make("provider", provider="Sveisekurs Nord AS"),
+        make("place", place="Hammerfest"),
+        make("certifications", certifications=("Truckførerbevis T1–T4",)),
+        make("english", title_en="Welding for beginners"),
+    ])
+    return CatalogueStore(index).get()
+
+
+def ids(generation, **request):
+    return [c.id for c in generation.search(SearchRequest(today=TODAY, per_page=100, **request)).courses]
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("hammerfest", "place"), ("truckforerbevis", "certifications"), ("welding", "english"),
+    ("nord", "provider"),
+])
+def test_each_searchable_field_is_searched(generation, query, expected):
+    assert ids(generation, q=query) == [expected]
+
+
+def test_a_title_match_ranks_above_summary_description_and_provider(generation):
+    found = ids(generation, q="sveisekurs")
+    assert found[0] == "title" and set(found) == {"title", "summary", "description", "provider"}
+    assert found.index("description") > found.index("summary")
+
+
+def test_all_words_must_match(generation):
+    assert ids(generation, q="sveisekurs nybegynnere") == ["title"]
+    assert ids(generation, q="sveisekurs hammerfest") == []
+
+
+def test_pages_are_slices_of_one_order(generation):
+    everything = ids(generation)
+    paged = [c.id for page in (1, 2, 3) for c in generation.search(
+        SearchRequest(today=TODAY, per_page=3, page=page)).courses]
+    assert paged == everything and len(everything) == 7
