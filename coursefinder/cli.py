@@ -5,14 +5,20 @@ import sys
 import click
 
 from . import config
-from .i18n import gettext_for, terminal_language
+from .i18n import terminal_language, translations_for
+
+
+def _translations():
+    return translations_for(terminal_language())
 
 
 def _print_problems(problems):
-    gettext = gettext_for(terminal_language())
+    translations = _translations()
     for problem in problems:
-        click.echo(problem.render(gettext), err=True)
-    click.echo(gettext("%(count)d problems found; nothing was changed.") % {"count": len(problems)}, err=True)
+        click.echo(problem.render(translations.gettext), err=True)
+    click.echo(translations.ngettext("%(count)d problem found; nothing was changed.",
+                                     "%(count)d problems found; nothing was changed.", len(problems))
+               % {"count": len(problems)}, err=True)
 
 
 @click.group()
@@ -31,7 +37,8 @@ def validate_command(files):
     if not loaded.ok:
         _print_problems(loaded.problems)
         sys.exit(1)
-    click.echo(f"{len(loaded.courses)} courses are valid.")
+    click.echo(_translations().ngettext("%(count)d course is valid.", "%(count)d courses are valid.",
+                                        len(loaded.courses)) % {"count": len(loaded.courses)})
 
 
 @main.command("import")
@@ -46,7 +53,9 @@ def import_command(files, index_option):
     if not outcome.ok:
         _print_problems(outcome.problems)
         sys.exit(1)
-    click.echo(f"Imported {outcome.count} courses as {outcome.generation}.")
+    click.echo(_translations().ngettext("Imported %(count)d course as %(generation)s.",
+                                        "Imported %(count)d courses as %(generation)s.", outcome.count)
+               % {"count": outcome.count, "generation": outcome.generation})
 
 
 @main.command("serve")

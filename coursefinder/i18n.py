@@ -83,7 +83,6 @@ def terminal_language(environ=os.environ):
     return "en" if "en" in LANGUAGES else DEFAULT_LANGUAGE
 
 
-def gettext_for(lang):
-    """A plain ``gettext`` function for ``lang``, for use outside a web request."""
-    translations = Translations.load(translations_dir(), [lang])
-    return translations.gettext
+def translations_for(lang):
+    """Babel translations (``gettext``, ``ngettext``) for ``lang``, for use outside a web request."""
+    return Translations.load(translations_dir(), [lang])

@@ -116,3 +116,12 @@ def test_a_file_that_is_not_utf8_is_reported():
 def test_deeply_nested_json_is_a_problem_not_a_crash():
     result = load_sources([("deep.json", b"[" * 100_000)])
     assert not result.ok
+
+
+def test_empty_columns_after_the_data_are_ignored_while_they_are_empty():
+    header = "id;title_nb;course_type;sector;provider;county;start_date;;\r\n"
+    good = load_sources([("x.csv", (header + "A;Kurs;industry;industry;P;03;2027-03-01;;\r\n").encode())])
+    assert good.ok, [p.render() for p in good.problems]
+    bad = load_sources([("x.csv", (header + "A;Kurs;industry;industry;P;03;2027-03-01;oops;\r\n").encode())])
+    assert [p.render() for p in bad.problems] == [
+        "x.csv:2: -: a cell has a value in a column that has no name in the header row"]

@@ -99,3 +99,26 @@ def test_a_duplicate_id_names_both_places():
 def test_an_empty_catalogue_is_refused():
     result = load_sources([("c.json", b"[]")])
     assert not result.ok and "no courses" in result.problems[0].render()
+
+
+def test_a_duplicate_id_is_reported_even_when_the_record_has_other_problems():
+    found = problems_of([course(id="SAME"), {**course(id="SAME"), "x": 1}])
+    assert any(": id: duplicate id 'SAME'" in p for p in found) and any(": x: unknown field" in p for p in found)
+
+
+@pytest.mark.parametrize("value, ok", [
+    ("2027-01-10T09:15:00+01:00", True), ("2027-01-10T09:15:00Z", True), ("2027-01-10t09:15:00.25z", True),
+    ("2027-01-10T09:15:00", False), ("2027-01-10T09:15", False), ("2027-01-10 09:15:00+01:00", False),
+    ("2027-01-10T09:15:00+0100", False), ("2027-02-30T09:15:00Z", False),
+])
+def test_updated_at_is_an_rfc3339_date_time(value, ok):
+    assert (problems_of([course(updated_at=value)]) == []) == ok
+
+
+def test_only_title_nb_and_provider_must_hold_more_than_spaces():
+    assert problems_of([course(title_en=" ", certifications=[" "])]) == []
+    assert len(problems_of([course(title_nb="  ", provider=" ")])) == 2
+
+
+def test_an_https_address_without_a_dot_is_a_web_address():
+    assert problems_of([course(url="https://localhost/kurs")]) == []

@@ -77,14 +77,14 @@ def test_broken_json_fails_the_import(served, tmp_path):
 def test_a_missing_file_fails_the_import(served, tmp_path):
     index, _client = served
     result = run("import", tmp_path / "nope.json", "--index", index)
-    assert result.exit_code == 1 and "nope.json:0: -: cannot read the file" in result.output
+    assert result.exit_code == 1 and "nope.json:1: -: cannot read the file" in result.output
 
 
 def test_a_good_import_is_served_by_a_running_site_without_restart(served, tmp_path):
     index, client = served
     assert served_ids(client) == {"GOOD-1", "GOOD-2"}
     result = run("import", write_catalogue(tmp_path / "new.json", [course(id="NEW-1")]), "--index", index)
-    assert result.exit_code == 0 and "Imported 1 courses" in result.output
+    assert result.exit_code == 0 and "Imported 1 course as gen-" in result.output
     assert served_ids(client) == {"NEW-1"}
 
 

@@ -154,3 +154,22 @@ def test_pages_work_without_javascript(client):
 def test_the_stylesheet_is_served(client):
     response = client.get("/static/style.css")
     assert response.status_code == 200 and b"--action" in response.data
+
+
+def test_text_only_in_english_on_a_norwegian_page_is_marked_and_named(client):
+    html = client.get("/nb/courses/EDGE-youth").get_data(as_text=True)
+    assert '<span lang="en">For young people.</span>' in html
+    assert "bare beskrevet på engelsk" in html and "på norsk" not in html
+
+
+def test_the_form_keeps_what_the_search_uses(client):
+    html = client.get("/nb/?include_ended=ja&per_page=50").get_data(as_text=True)
+    assert 'id="include_ended" name="include_ended" value="1" checked' in html
+    assert '<input type="hidden" name="per_page" value="50">' in html
+
+
+def test_an_invalid_search_shows_no_made_up_counts(client):
+    html = client.get("/nb/?age=abc").get_data(as_text=True)
+    assert 'class="count"' not in html
+    page = client.get("/en/?page=0").get_data(as_text=True)
+    assert "Page: must be a whole number from 1 to 1000" in page and 'href="#field-page"' not in page

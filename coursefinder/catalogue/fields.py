@@ -34,15 +34,15 @@ class Kind:
 
 
 class Text(Kind):
-    def __init__(self, min_len=0, max_len=None, pattern=None, pattern_message=None):
-        self.min_len, self.max_len = min_len, max_len
+    def __init__(self, min_len=0, max_len=None, pattern=None, pattern_message=None, not_blank=False):
+        self.min_len, self.max_len, self.not_blank = min_len, max_len, not_blank
         self.pattern = re.compile(pattern) if pattern else None
         self.pattern_message = pattern_message
 
     def check(self, value):
         if not isinstance(value, str):
             raise Invalid(N_("must be text"))
-        if self.min_len and not value.strip():
+        if len(value) < self.min_len or (self.not_blank and not value.strip()):
             raise Invalid(N_("must not be empty"))
         if self.max_len is not None and len(value) > self.max_len:
             raise Invalid(N_("is %(length)d characters long; at most %(max)d are allowed"),
@@ -109,10 +109,13 @@ class Date(Kind):
 
 
 class DateTime(Kind):
+    # RFC 3339, as JSON Schema's date-time: seconds and a time zone are required.
+    PATTERN = re.compile(r"\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})")
+
     def check(self, value):
-        if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}.*", value):
+        if isinstance(value, str) and self.PATTERN.fullmatch(value):
             try:
-                return dt.datetime.fromisoformat(value)
+                return dt.datetime.fromisoformat(value.upper())
             except ValueError:
                 pass
         raise Invalid(N_("'%(value)s' is not a date and time in ISO 8601 (YYYY-MM-DDThh:mm:ss+01:00)"),
@@ -186,7 +189,8 @@ ID_PATTERN = r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}"
 FIELDS = {
     "id": Text(min_len=1, pattern=ID_PATTERN, pattern_message=N_(
         "'%(value)s' is not a valid id: 1-64 letters A-Z, digits, '.', '_' or '-', starting with a letter or digit")),
-    "title_nb": Text(1, 200),
+    # A title or provider of only spaces would show nothing: stricter than the schema.
+    "title_nb": Text(1, 200, not_blank=True),
     "title_en": Text(1, 200),
     "summary_nb": Text(0, 500),
     "summary_en": Text(0, 500),
@@ -194,7 +198,7 @@ FIELDS = {
     "description_en": Text(0, 10_000),
     "course_type": Enum(v.COURSE_TYPES),
     "sector": Enum(v.SECTORS),
-    "provider": Text(1, 200),
+    "provider": Text(1, 200, not_blank=True),
     "county": Enum(v.COUNTIES, zero_pad=2),
     "municipality": ZeroPadded(4, N_("'%(value)s' is not a municipality number of four digits")),
     "place": Text(0, 100),
@@ -221,7 +225,7 @@ FIELDS = {
     "contact_email": Text(0, 200, pattern=r"[^@\s]+@[^@\s]+\.[^@\s.]+",
                           pattern_message=N_("'%(value)s' is not an e-mail address")),
     "contact_phone": Text(0, 40),
-    "url": Text(0, 2000, pattern=r"https://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?",
+    "url": Text(0, 2000, pattern=r"https://[^\s/?#]+(?:[/?#]\S*)?",
                 pattern_message=N_("'%(value)s' is not a web address starting with https://")),
     "updated_at": DateTime(),
 }

@@ -6,7 +6,7 @@ from importlib import resources
 
 from .problems import N_, NO_FIELD, Problem
 from .readers import read_records
-from .validation import check_record, check_unique_ids
+from .validation import check_record, check_unique_ids, valid_id
 
 
 @dataclass
@@ -22,19 +22,23 @@ class LoadResult:
 
 def load_sources(sources, on_record=None):
     """``sources``: ``(label, bytes)`` pairs.  Every problem of every source is listed."""
-    problems, located, read = [], [], 0
+    problems, located, ids, read = [], [], [], 0
     for label, data in sources:
         records, file_problems = read_records(label, data)
         problems.extend(file_problems)
         for line, record, source in records:
             read += 1
             course, record_problems = check_record(label, line, record, source)
+            course_id = valid_id(record)
+            if course_id is not None:
+                ids.append((label, line, course_id))
             problems.extend(record_problems)
             if course is not None:
                 located.append((label, line, course))
             if on_record:
                 on_record()
-    problems.extend(check_unique_ids(located))
+    # Every record with a valid id counts, so a clash is reported even beside other problems.
+    problems.extend(check_unique_ids(ids))
     if not problems and not located:
         problems.append(Problem(sources[0][0] if sources else "-", 1, NO_FIELD,
                                 N_("the files hold no courses; an import must hold the whole catalogue")))
@@ -54,7 +58,7 @@ def load_files(paths, on_record=None):
             with open(path, "rb") as handle:
                 sources.append((str(path), handle.read()))
         except OSError as error:
-            problems.append(Problem(str(path), 0, NO_FIELD, N_("cannot read the file: %(reason)s"),
+            problems.append(Problem(str(path), 1, NO_FIELD, N_("cannot read the file: %(reason)s"),
                                     {"reason": error.strerror or str(error)}))
     if problems:
         return LoadResult([], problems)

@@ -107,6 +107,10 @@ def read_csv(text):
     names = [name.strip() for name in header]
     bad = []
     for name in names:
+        if name == "":
+            # Excel adds empty columns after the data when cells there were touched;
+            # they are fine as long as they stay empty.
+            continue
         if name not in FIELDS:
             bad.append(FileProblem(1, N_("unknown column '%(name)s'; did you mean '%(closest)s'?"),
                                    field=name or NO_FIELD, name=name, closest=closest_field(name)))

@@ -24,6 +24,9 @@ def check_record(label, line, record, source):
 
     values = {}
     for name, raw in record.items():
+        if name == "" and source == "csv":
+            problem(NO_FIELD, N_("a cell has a value in a column that has no name in the header row"))
+            continue
         kind = FIELDS.get(name)
         if kind is None:
             problem(name, N_("unknown field; did you mean '%(closest)s'?"), closest=closest_field(name))
@@ -68,14 +71,24 @@ def check_record(label, line, record, source):
     return Course.from_values(values), problems
 
 
-def check_unique_ids(located_courses):
-    """``located_courses``: ``(label, line, course)``; a problem for every repeated id."""
+def valid_id(record):
+    """The record's id when it is a valid id (whatever else is wrong), else None."""
+    if not isinstance(record, dict) or not isinstance(record.get("id"), str):
+        return None
+    try:
+        return FIELDS["id"].check(record["id"])
+    except Invalid:
+        return None
+
+
+def check_unique_ids(located_ids):
+    """``located_ids``: ``(label, line, id)`` of every record; a problem for every repeated id."""
     first_seen, problems = {}, []
-    for label, line, course in located_courses:
-        if course.id in first_seen:
-            first_label, first_line = first_seen[course.id]
+    for label, line, course_id in located_ids:
+        if course_id in first_seen:
+            first_label, first_line = first_seen[course_id]
             problems.append(Problem(label, line, "id", N_("duplicate id '%(id)s': also used at %(place)s"),
-                                    {"id": course.id, "place": f"{first_label}:{first_line}"}))
+                                    {"id": course_id, "place": f"{first_label}:{first_line}"}))
         else:
-            first_seen[course.id] = (label, line)
+            first_seen[course_id] = (label, line)
     return problems

@@ -59,6 +59,11 @@ CONTENT = {
     "norwegian": _l("Norwegian language"),
     "labour-market": _l("Knowledge of working life in Norway"),
 }
+# The languages course text can be written in, named in the reader's language.
+CONTENT_LANGUAGES = {
+    "nb": _l("Norwegian"),
+    "en": _l("English"),
+}
 SORTS = {
     "relevance": _l("Best match"),
     "start": _l("Start date"),

@@ -10,13 +10,16 @@ from ..i18n import LANGUAGES
 from ..search import FACET_GROUPS, SearchRequest
 from . import labels
 from .navigation import FILTER_NAMES, chips, page_numbers, search_url
-from .params import MAX_QUERY, ParamError, parse_search
+from .params import DEFAULT_PER_PAGE, MAX_QUERY, ParamError, parse_search
 
 bp = Blueprint("pages", __name__, url_prefix="/<lang>")
 
 MAX_COMPARE = 4
 PARAM_NAMES = {**FILTER_NAMES, "q": _l("Search for courses"), "sort": _l("Sort by"),
                "page": _l("Page"), "per_page": _l("Courses per page"), "lang": _l("Language")}
+# Parameters with a field of their own in the form (id="field-NAME"), for error links.
+FORM_FIELDS = {"q", "county", "course_type", "sector", "delivery", "norwegian", "age", "level", "municipality",
+               "start_from", "start_to", "include_ended", "sort"}
 
 
 @bp.url_value_preprocessor
@@ -53,8 +56,10 @@ def form_values():
 
 @bp.get("/")
 def search():
+    args = request.args.copy()
+    args.poplist("lang")  # the page's language is in its path; `lang` is for the API
     try:
-        search_request = parse_search(request.args, g.lang).but(lang=g.lang, today=today())
+        search_request = parse_search(args, g.lang).but(lang=g.lang, today=today())
         error = None
     except ParamError as problem:
         search_request, error = SearchRequest(lang=g.lang, today=today()), problem
@@ -64,7 +69,8 @@ def search():
                                           for group in FACET_GROUPS}
     context = dict(
         request_=search_request, result=result, error=error, form=form_values(), facets=facets,
-        municipalities=generation.municipalities_by_county, param_names=PARAM_NAMES,
+        municipalities=generation.municipalities_by_county, param_names=PARAM_NAMES, form_fields=FORM_FIELDS,
+        default_per_page=DEFAULT_PER_PAGE,
         chips=chips(search_request) if not error else [], max_query=MAX_QUERY,
         page_numbers=page_numbers(search_request.page, result.pages) if result else [],
         search_url=search_url,
