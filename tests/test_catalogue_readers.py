@@ -125,3 +125,9 @@ def test_empty_columns_after_the_data_are_ignored_while_they_are_empty():
     bad = load_sources([("x.csv", (header + "A;Kurs;industry;industry;P;03;2027-03-01;oops;\r\n").encode())])
     assert [p.render() for p in bad.problems] == [
         "x.csv:2: -: a cell has a value in a column that has no name in the header row"]
+
+
+def test_a_single_pretty_printed_course_is_told_to_be_an_array():
+    result = load_sources([("one.json", json.dumps(course(), indent=2).encode())])
+    assert [p.render() for p in result.problems] == [
+        "one.json:1: -: a JSON file must hold one array of courses: [ {...}, {...} ]"]

@@ -13,7 +13,14 @@ def courses(*ids):
     return [Course(id=i, title_nb=f"Kurs {i}", course_type="norwegian", provider="P", county="03") for i in ids]
 
 
-def test_each_build_is_a_new_generation_and_old_ones_are_removed(fresh_index):
+def test_old_generations_are_kept_while_a_server_may_still_use_them(fresh_index):
+    for n in range(3):
+        build_generation(fresh_index, courses(f"C{n}"))
+    assert sorted(os.listdir(fresh_index / "generations")) == ["gen-000001", "gen-000002", "gen-000003"]
+
+
+def test_each_build_is_a_new_generation_and_old_ones_are_removed(fresh_index, monkeypatch):
+    monkeypatch.setattr(generations, "GRACE_SECONDS", 0)
     names = [build_generation(fresh_index, courses(f"C{n}")) for n in range(4)]
     assert names == ["gen-000001", "gen-000002", "gen-000003", "gen-000004"]
     kept = sorted(os.listdir(fresh_index / "generations"))

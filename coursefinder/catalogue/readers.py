@@ -77,6 +77,14 @@ def read_json_array(text):
         raise FileProblem(_line_of(text, pos), N_("broken JSON: %(detail)s"), detail="text after the closing ']'")
 
 
+def _is_one_object(text):
+    """A pretty-printed single course, which is neither an array nor JSON Lines."""
+    try:
+        return isinstance(_DECODER.decode(text), dict)
+    except (ValueError, RecursionError):
+        return False
+
+
 def read_json_lines(text):
     for number, raw in enumerate(text.split("\n"), start=1):
         if not raw.strip():
@@ -84,6 +92,8 @@ def read_json_lines(text):
         try:
             value = _DECODER.decode(raw)
         except (ValueError, RecursionError) as error:
+            if number == 1 and _is_one_object(text):
+                raise FileProblem(1, N_("a JSON file must hold one array of courses: [ {...}, {...} ]")) from None
             problem = _json_error(raw, error)
             problem.line = number
             raise problem from None

@@ -21,6 +21,7 @@ import os
 import re
 import shutil
 import tempfile
+import time
 from contextlib import contextmanager
 
 from whoosh import index as whoosh_index
@@ -33,6 +34,9 @@ CURRENT = "CURRENT"
 GENERATIONS = "generations"
 MANIFEST = "manifest.json"
 KEEP_OLD = 1
+# An older generation is removed only when its successor is this old, so that every
+# server process (which checks CURRENT about once a second) has long left it.
+GRACE_SECONDS = 60
 _NAME = re.compile(r"gen-(\d{6,})")
 
 
@@ -181,8 +185,15 @@ def _write_index(folder, courses, on_course):
 def _remove_old(index_dir, current):
     names = _generation_names(index_dir)
     old = [name for name in names if name != current][:-KEEP_OLD or None]
+    now = time.time()
     for name in old:
-        shutil.rmtree(generation_path(index_dir, name), ignore_errors=True)
+        successor = names[names.index(name) + 1]
+        try:
+            superseded_for = now - os.stat(generation_path(index_dir, successor)).st_mtime
+        except FileNotFoundError:
+            continue
+        if superseded_for >= GRACE_SECONDS:
+            shutil.rmtree(generation_path(index_dir, name), ignore_errors=True)
     folder = os.path.join(index_dir, GENERATIONS)
     for entry in os.listdir(folder):
         # Left behind by an import that was killed; never the one being written, as
