@@ -15,6 +15,8 @@ DEFAULTS = {
     "RELOAD_INTERVAL": 1.0,
     # Import the bundled sample catalogue when the index holds none.
     "AUTO_SAMPLE": True,
+    # Where readers send feedback, also on accessibility (shown on every page).
+    "FEEDBACK_EMAIL": "tilbakemelding@kurssok.example.no",
     # The date that decides which courses have ended; None means today (tests fix it).
     "TODAY": None,
 }

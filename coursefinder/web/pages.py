@@ -86,6 +86,16 @@ def course(course_id):
     return render_template("course.html", course=found, ended=found.has_ended(today()))
 
 
+@bp.get("/about")
+def about():
+    return render_template("about.html")
+
+
+@bp.get("/accessibility")
+def accessibility():
+    return render_template("accessibility.html")
+
+
 def compare_ids():
     ids = []
     for raw in request.args.getlist("ids"):

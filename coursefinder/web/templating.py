@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from flask import g, request, url_for
+from flask import current_app, g, request, url_for
 from flask_babel import format_date, format_decimal
 from markupsafe import Markup, escape
 
@@ -47,6 +47,11 @@ def in_language(text, text_lang):
     return escape(text)
 
 
+def feedback_link():
+    email = current_app.config["FEEDBACK_EMAIL"]
+    return Markup('<a href="mailto:%s">%s</a>') % (email, email)
+
+
 def paragraphs(text):
     """Plain text with blank lines between paragraphs, as the import format defines it."""
     return [part.strip() for part in (text or "").replace("\r\n", "\n").split("\n\n") if part.strip()]
@@ -62,6 +67,7 @@ def init_app(app):
         text_of=text_of,
         in_language=in_language,
         paragraphs=paragraphs,
+        feedback_link=feedback_link,
     )
     app.jinja_env.filters.update(long_date=long_date, number=number)
 

@@ -1,0 +1,96 @@
+/* coursefinder: small enhancements of pages that work fully without this script.
+   - Filters open beside the results on wide screens (a closed disclosure on phones).
+   - A link to a page of results moves focus to the results heading.
+   - Changing a filter updates the results at once, announcing the new count politely. */
+(function () {
+  "use strict";
+
+  var filters = document.querySelector("details.filters");
+  if (filters && window.matchMedia && window.matchMedia("(min-width: 64rem)").matches) {
+    filters.open = true;
+  }
+
+  function focusResults() {
+    var heading = document.getElementById("results-heading");
+    if (heading) {
+      heading.focus();
+    }
+  }
+  if (window.location.hash === "#results-heading") {
+    focusResults();
+  }
+
+  var form = document.querySelector("form.search-form");
+  var status = document.getElementById("result-status");
+  if (!form || !status || !window.fetch || !window.DOMParser || !window.URLSearchParams || !window.history.pushState) {
+    return;
+  }
+
+  function formUrl() {
+    var params = new URLSearchParams();
+    new FormData(form).forEach(function (value, name) {
+      if (value !== "") {
+        params.append(name, value);
+      }
+    });
+    var query = params.toString();
+    return form.getAttribute("action") + (query ? "?" + query : "");
+  }
+
+  function replace(selector, fresh) {
+    var old = document.querySelector(selector);
+    var next = fresh.querySelector(selector);
+    if (old && next) {
+      old.replaceWith(document.importNode(next, true));
+    }
+  }
+
+  var pending = null;
+  function update(target) {
+    if (pending && pending.abort) {
+      pending.abort();
+    }
+    pending = window.AbortController ? new AbortController() : null;
+    window.fetch(target, { signal: pending ? pending.signal : undefined, credentials: "same-origin" })
+      .then(function (response) {
+        if (!response.ok) {
+          throw new Error("status " + response.status);
+        }
+        return response.text();
+      })
+      .then(function (html) {
+        var fresh = new DOMParser().parseFromString(html, "text/html");
+        if (!fresh.querySelector("section.results") || !document.querySelector("section.results")) {
+          throw new Error("no results section");
+        }
+        replace("section.results", fresh);
+        replace(".language-switch", fresh);
+        fresh.querySelectorAll(".filters label[for]").forEach(function (label) {
+          var count = label.querySelector(".count");
+          var mine = document.querySelector('.filters label[for="' + label.getAttribute("for") + '"] .count');
+          if (count && mine) {
+            mine.textContent = count.textContent;
+          }
+        });
+        document.title = fresh.title;
+        window.history.pushState(null, "", target);
+        var heading = document.getElementById("results-heading");
+        status.textContent = heading ? heading.textContent.trim() : "";
+      })
+      .catch(function (error) {
+        if (!error || error.name !== "AbortError") {
+          window.location.assign(target);
+        }
+      });
+  }
+
+  form.addEventListener("change", function (event) {
+    // Typing a search text waits for the search button; every other choice applies at once.
+    if (event.target && event.target.name !== "q") {
+      update(formUrl());
+    }
+  });
+  window.addEventListener("popstate", function () {
+    window.location.reload();
+  });
+}());
