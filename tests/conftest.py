@@ -91,3 +91,45 @@ def client(app):
 def fresh_index(tmp_path):
     """An empty index folder for tests that import."""
     return tmp_path / "index"
+
+
+@pytest.fixture(scope="session")
+def live_server(app):
+    from browser import LiveServer
+
+    server = LiveServer(app)
+    yield server
+    server.close()
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    from browser import launch, missing
+
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        missing("Playwright (pip install -e '.[test]')")
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture()
+def browser_page(chromium):
+    """A new page at a phone-like width unless the test sets another viewport."""
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Print what the browser and HTML checks measured, so CI output shows it."""
+    from browser import REPORT
+
+    if REPORT:
+        terminalreporter.section("accessibility and validity figures")
+        for line in REPORT:
+            terminalreporter.write_line(line)

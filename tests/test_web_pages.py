@@ -152,7 +152,7 @@ def test_compare_asks_for_two_to_four_courses(client):
 def test_pages_need_no_inline_script(client):
     for page in PAGES:
         html = client.get(page.format(lang="nb")).get_data(as_text=True)
-        assert re.findall(r"<script[^>]*>", html) == ['<script src="/static/search.js" defer>']
+        assert re.findall(r"<script[^>]*>", html) == ['<script src="/static/site.js" defer>']
 
 
 def test_the_stylesheet_is_served(client):
@@ -177,3 +177,8 @@ def test_an_invalid_search_shows_no_made_up_counts(client):
     assert 'class="count"' not in html
     page = client.get("/en/?page=0").get_data(as_text=True)
     assert "Page: must be a whole number from 1 to 1000" in page and 'href="#field-page"' not in page
+
+
+def test_a_course_that_has_started_says_started(client):
+    assert "Startet 1. oktober 2026" in client.get("/nb/courses/EDGE-ends-today").get_data(as_text=True)
+    assert "Starter 1. juni 2027" in client.get("/nb/courses/EDGE-hybrid").get_data(as_text=True)

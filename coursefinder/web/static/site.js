@@ -1,9 +1,18 @@
 /* coursefinder: small enhancements of pages that work fully without this script.
+   - The skip link moves focus into the main content, in every browser.
    - Filters open beside the results on wide screens (a closed disclosure on phones).
    - A link to a page of results moves focus to the results heading.
    - Changing a filter updates the results at once, announcing the new count politely. */
 (function () {
   "use strict";
+
+  var skip = document.querySelector(".skip-link");
+  var main = document.getElementById("main");
+  if (skip && main) {
+    skip.addEventListener("click", function () {
+      main.focus();
+    });
+  }
 
   var filters = document.querySelector("details.filters");
   if (filters && window.matchMedia && window.matchMedia("(min-width: 64rem)").matches) {
@@ -74,6 +83,7 @@
         });
         document.title = fresh.title;
         window.history.pushState(null, "", target);
+        shown = window.location.pathname + window.location.search;
         var heading = document.getElementById("results-heading");
         status.textContent = heading ? heading.textContent.trim() : "";
       })
@@ -90,7 +100,12 @@
       update(formUrl());
     }
   });
+  // Back and forward between filter states reload that state; a jump to an anchor
+  // on the same page (the skip link) also fires popstate and must not reload.
+  var shown = window.location.pathname + window.location.search;
   window.addEventListener("popstate", function () {
-    window.location.reload();
+    if (window.location.pathname + window.location.search !== shown) {
+      window.location.reload();
+    }
   });
 }());
