@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from .catalogue.loading import load_files, sample_catalogue_path
 from .catalogue.problems import NO_FIELD, N_, Problem
 from .search import GenerationError, build_generation, current_generation
+from .search.generations import is_outdated, stored_courses
 
 log = logging.getLogger(__name__)
 
@@ -44,8 +45,15 @@ def import_files(paths, index_dir, on_record=None, on_course=None):
 
 
 def ensure_catalogue(index_dir):
-    """Import the bundled sample catalogue when the index holds no catalogue yet."""
-    if current_generation(index_dir) is not None:
+    """Make the index servable: rebuild an outdated generation, or import the sample into an empty one."""
+    name = current_generation(index_dir)
+    if name is not None and is_outdated(index_dir, name):
+        log.warning("generation %s was written by another version of coursefinder: rebuilding it", name)
+        courses = stored_courses(index_dir, name)
+        rebuilt = build_generation(index_dir, courses, sources=[f"{name} (rebuilt)"])
+        log.info("rebuilt %d courses as generation %s", len(courses), rebuilt)
+        return ImportOutcome(generation=rebuilt, count=len(courses))
+    if name is not None:
         return None
     log.warning("no catalogue in %s yet: importing the bundled sample catalogue", index_dir)
     outcome = import_files([sample_catalogue_path()], index_dir)

@@ -94,3 +94,19 @@ def test_empty_and_unknown_parameters_are_ignored(client):
 @pytest.mark.parametrize("query", ['AND OR (', '"', '*', 'title:x', '"unclosed', 'a:b:c', 'OR', '%', '\x00'])
 def test_query_syntax_never_fails(client, query):
     assert client.get("/api/v1/courses", query_string={"q": query}).status_code == 200
+
+
+def test_suggestions_start_after_three_letters(client):
+    assert client.get("/api/v1/suggest?q=he&lang=nb").json["suggestions"] == []
+    found = client.get("/api/v1/suggest?q=helsef&lang=nb").json["suggestions"]
+    assert found and all("helsef" in s.lower() for s in found) and len(found) <= 8
+
+
+def test_english_suggestions_offer_english_titles_and_occupations(client):
+    found = client.get("/api/v1/suggest?q=health&lang=en").json["suggestions"]
+    assert "Health worker with Norwegian" in found and "health worker" in found
+
+
+def test_suggest_refuses_bad_parameters(client):
+    assert client.get("/api/v1/suggest?q=x&lang=de").json["error"]["parameter"] == "lang"
+    assert client.get("/api/v1/suggest", query_string={"q": "x" * 201}).json["error"]["parameter"] == "q"

@@ -182,3 +182,15 @@ def test_an_invalid_search_shows_no_made_up_counts(client):
 def test_a_course_that_has_started_says_started(client):
     assert "Startet 1. oktober 2026" in client.get("/nb/courses/EDGE-ends-today").get_data(as_text=True)
     assert "Starter 1. juni 2027" in client.get("/nb/courses/EDGE-hybrid").get_data(as_text=True)
+
+
+def test_no_results_offer_a_filter_less_and_the_neighbouring_counties(client):
+    html = client.get("/en/?q=ungdomskurs&county=42").get_data(as_text=True)
+    assert "0 courses found" in html
+    assert "The same search without the filter “County”</a> (1 course)" in html
+    assert "The same search in the neighbouring counties: Rogaland, Telemark</a> (1 course)" in html
+
+
+def test_no_results_with_two_blocking_filters_offer_the_search_without_filters(client):
+    html = client.get("/nb/?q=ungdomskurs&age=60&county=56").get_data(as_text=True)
+    assert "Samme søk uten filtre" in html

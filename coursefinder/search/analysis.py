@@ -1,16 +1,27 @@
 """Text analysis: how words in courses and queries are turned into index terms.
 
 Norwegian text is stemmed with Snowball's Norwegian stemmer (language code ``no``;
-``nb`` would silently give no stemming) and then folded, so that a person without
-æ, ø and å on the keyboard finds what they mean: ``forerkort`` finds ``førerkort``.
+``nb`` would silently give no stemming), then folded, so that a person without æ, ø
+and å on the keyboard finds what they mean: ``forerkort`` finds ``førerkort``.
 Stemming comes before folding because the stemmer knows æ, ø and å as vowels.
+
+Norwegian joins words into compounds (``sveise|kurs``, ``renhold|s|operatør``), so
+compounds are also split at index time with a domain word list, and their parts kept
+in fields of their own: ``sveis`` finds ``sveisekurs`` without a slow wildcard query,
+and an exact match still ranks above a match on a part.
 """
 
+import re
+from functools import lru_cache
+from importlib import resources
+
 from whoosh.analysis import Filter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
-from whoosh.lang import stopwords_for_language
+from whoosh.lang import stemmer_for_language, stopwords_for_language
 
 # aa is the old spelling of å, and what people type for it on foreign keyboards.
 _FOLDS = (("aa", "a"), ("æ", "ae"), ("ø", "o"), ("å", "a"), ("ä", "ae"), ("ö", "o"), ("é", "e"), ("ü", "u"))
+_VOWEL = re.compile("[aeiouyæøå]")
+_snowball = stemmer_for_language("no")
 
 
 def fold(word):
@@ -19,11 +30,100 @@ def fold(word):
     return word
 
 
+# Words whose stem would fall together with an unrelated word (lager, warehouse, would
+# become lag, team): their forms stem to the word itself.
+_KEEP = {"lager": "lager"}
+
+
+@lru_cache(maxsize=200_000)
+def stem_norwegian(word):
+    """Snowball's Norwegian stem, made to meet more of a word's forms.
+
+    Snowball strips one suffix, so ``kursene`` -> ``kurs`` but ``kurs`` -> ``kur``;
+    stemming twice brings both to ``kur``.  A verbal noun in -ing meets its verb:
+    ``sveising`` and ``sveise`` both become ``sveis``.
+    """
+    if word in _KEEP:
+        return _KEEP[word]
+    stem = _snowball(word)
+    stem = _KEEP.get(stem) or _snowball(stem)
+    if len(stem) >= 7 and stem.endswith("ing"):
+        base = stem[:-3]
+        if len(base) >= 4 and _VOWEL.search(base):
+            stem = _snowball(base)
+    return stem
+
+
 class FoldFilter(Filter):
     def __call__(self, tokens):
         for token in tokens:
             token.text = fold(token.text)
             yield token
+
+
+def _load_compound_words():
+    text = (resources.files("coursefinder.search") / "data" / "compound-words.txt").read_text(encoding="utf-8")
+    words = {line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#")}
+    # A part is found as written inside the compound or as its stem at the end of it.
+    lexicon = {}
+    for word in words:
+        lexicon[word] = stem_norwegian(word)
+        lexicon.setdefault(stem_norwegian(word), stem_norwegian(word))
+    return lexicon
+
+
+COMPOUND_PARTS = _load_compound_words()
+_LINKS = "se"   # letters that join parts: renhold-s-operatør, sveis-e-kurs
+_MIN_PART = 3
+
+
+@lru_cache(maxsize=200_000)
+def _split(word, whole=True):
+    """The fewest known parts that make up ``word`` (with linking s or e), or None.
+
+    With ``whole=False`` the word itself does not count as one part, so that a listed
+    compound (``førerbevis``) is still split into its own parts (``fører``, ``bevis``).
+    """
+    best = None
+    for end in range(len(word) if whole else len(word) - 1, _MIN_PART - 1, -1):
+        piece = word[:end]
+        if piece not in COMPOUND_PARTS:
+            continue
+        if end == len(word):
+            candidate = [piece]
+        else:
+            rest = _split(word[end:])
+            if rest is None and word[end] in _LINKS and end + 1 < len(word):
+                rest = _split(word[end + 1:])
+            if rest is None:
+                continue
+            candidate = [piece] + rest
+        if best is None or len(candidate) < len(best):
+            best = candidate
+    return best
+
+
+@lru_cache(maxsize=200_000)
+def compound_parts(stem):
+    """Stems of the parts of a compound (and of their own parts); empty for a simple word."""
+    parts = _split(stem, whole=False)
+    if not parts:
+        return ()
+    found = []
+    for part in parts:
+        found.append(COMPOUND_PARTS[part])
+        found.extend(compound_parts(part))
+    return tuple(dict.fromkeys(found))
+
+
+class CompoundPartsFilter(Filter):
+    """Replaces each stemmed word by the parts of its compound (and drops simple words)."""
+
+    def __call__(self, tokens):
+        for token in tokens:
+            for part in compound_parts(token.text):
+                token.text = part
+                yield token
 
 
 def _stoplist(language):
@@ -34,9 +134,17 @@ def _stoplist(language):
 _TOKENS = r"\w+"
 
 
-def norwegian_analyzer():
+def _norwegian_start():
     return (RegexTokenizer(_TOKENS) | LowercaseFilter() | StopFilter(stoplist=_stoplist("no"), minsize=1)
-            | StemFilter(lang="no", cachesize=50_000) | FoldFilter())
+            | StemFilter(stemfn=stem_norwegian, cachesize=None))
+
+
+def norwegian_analyzer():
+    return _norwegian_start() | FoldFilter()
+
+
+def compound_parts_analyzer():
+    return _norwegian_start() | CompoundPartsFilter() | FoldFilter()
 
 
 def english_analyzer():

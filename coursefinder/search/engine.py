@@ -7,6 +7,7 @@ with a few vector operations instead of asking Whoosh per value.
 
 import datetime as dt
 import json
+import os
 import threading
 from collections import Counter
 from dataclasses import dataclass
@@ -15,9 +16,11 @@ import numpy as np
 
 from ..catalogue import vocabulary as v
 from ..catalogue.model import Course
-from .generations import open_generation, read_manifest
+from .generations import SUGGESTIONS, WORDS, generation_path, open_generation, read_manifest
 from .request import FACET_GROUPS
 from .schema import NO_DATE, title_key
+from .spelling import Speller
+from .suggest import Suggester
 from .textquery import build_query
 
 VOCABULARIES = {
@@ -51,7 +54,10 @@ class Generation:
 
     def __init__(self, index_dir, name):
         self.name = name
+        self.path = generation_path(index_dir, name)
         self.manifest = read_manifest(index_dir, name)
+        self._speller = None
+        self._suggester = None
         self.index = open_generation(index_dir, name)
         self._local = threading.local()
         with self.index.reader() as reader:
@@ -100,6 +106,25 @@ class Generation:
         return searcher
 
     @property
+    def speller(self):
+        """The catalogue's words for typo tolerance, read on first use."""
+        if self._speller is None:
+            with open(os.path.join(self.path, WORDS), encoding="utf-8") as handle:
+                self._speller = Speller(json.load(handle))
+        return self._speller
+
+    def suggestions(self, typed, lang):
+        """Course titles and occupations for what has been typed so far."""
+        if self._suggester is None:
+            with open(os.path.join(self.path, SUGGESTIONS), encoding="utf-8") as handle:
+                self._suggester = Suggester(json.load(handle))
+        return self._suggester.suggest(typed, lang)
+
+    def correction(self, text):
+        """``text`` with its unknown words replaced by the nearest known ones, or None."""
+        return self.speller.correct(text)
+
+    @property
     def created(self):
         return dt.datetime.fromisoformat(self.manifest["created"])
 
@@ -117,8 +142,8 @@ class Generation:
 
     # -- searching -----------------------------------------------------------
 
-    def _text_scores(self, text):
-        query = build_query(text)
+    def _text_scores(self, text, lang):
+        query = build_query(text, lang, self.speller)
         if query is None:
             return None
         searcher = self.searcher()
@@ -162,7 +187,7 @@ class Generation:
     def search(self, request):
         today = request.today or dt.date.today()
         mask = self._base_mask(request, today)
-        scores = self._text_scores(request.q) if request.q else None
+        scores = self._text_scores(request.q, request.lang) if request.q else None
         if scores is not None:
             mask &= scores > 0
         groups = {group: self._group_mask(request, group) for group in FACET_GROUPS}

@@ -26,13 +26,17 @@ from contextlib import contextmanager
 
 from whoosh import index as whoosh_index
 
-from .schema import make_schema, to_document
+from .schema import INDEX_VERSION, make_schema, to_document
+from .spelling import collect_words
+from .suggest import collect_suggestions
 
 log = logging.getLogger(__name__)
 
 CURRENT = "CURRENT"
 GENERATIONS = "generations"
 MANIFEST = "manifest.json"
+WORDS = "words.json"
+SUGGESTIONS = "suggestions.json"
 KEEP_OLD = 1
 # An older generation is removed only when its successor is this old, so that every
 # server process (which checks CURRENT about once a second) has long left it.
@@ -147,7 +151,11 @@ def build_generation(index_dir, courses, sources=(), on_course=None):
             tmp = tempfile.mkdtemp(dir=folders, prefix=".tmp-")
             try:
                 _write_index(tmp, courses, on_course)
-                manifest = {"generation": name, "format": 1, "count": len(courses),
+                words = collect_words(courses)
+                _write_atomically(os.path.join(tmp, WORDS), json.dumps(words, ensure_ascii=False))
+                _write_atomically(os.path.join(tmp, SUGGESTIONS),
+                                  json.dumps(collect_suggestions(courses, words), ensure_ascii=False))
+                manifest = {"generation": name, "format": 1, "index_version": INDEX_VERSION, "count": len(courses),
                             "created": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
                             "sources": [os.path.basename(str(s)) for s in sources]}
                 _write_atomically(os.path.join(tmp, MANIFEST), json.dumps(manifest, indent=1))
@@ -204,3 +212,16 @@ def _remove_old(index_dir, current):
 
 def open_generation(index_dir, name):
     return whoosh_index.open_dir(generation_path(index_dir, name))
+
+
+def is_outdated(index_dir, name):
+    """True when the generation was written by another version of the schema and analysis."""
+    return read_manifest(index_dir, name).get("index_version") != INDEX_VERSION
+
+
+def stored_courses(index_dir, name):
+    """The courses of a generation, read back from its stored records."""
+    from ..catalogue.model import Course
+
+    with open_generation(index_dir, name).searcher() as searcher:
+        return [Course.from_record(json.loads(fields["record"])) for fields in searcher.all_stored_fields()]

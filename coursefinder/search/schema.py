@@ -12,9 +12,14 @@ import json
 from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
 
 from ..catalogue import vocabulary as v
-from .analysis import english_analyzer, fold, norwegian_analyzer
+from .analysis import compound_parts_analyzer, english_analyzer, fold, norwegian_analyzer
 
-# Field -> weight in free-text search.  The title weighs most.
+# The version of the schema and analysis.  A generation written with another version is
+# rebuilt from its own stored courses when a server starts (see importing.ensure_catalogue).
+INDEX_VERSION = 3
+
+# Field -> weight in free-text search.  The title weighs most; a part of a compound
+# (``sveis`` in ``sveisekurs``) weighs less than the same word written on its own.
 TEXT_FIELDS = {
     "title_nb": 6.0,
     "title_en": 6.0,
@@ -25,8 +30,11 @@ TEXT_FIELDS = {
     "place": 1.5,
     "description_nb": 1.0,
     "description_en": 1.0,
+    "title_parts": 2.0,
+    "text_parts": 0.4,
 }
 ENGLISH_FIELDS = {"title_en", "summary_en", "description_en"}
+PARTS_FIELDS = {"title_parts": ("title_nb", "certifications"), "text_parts": ("summary_nb", "description_nb")}
 
 # Categorical filter fields, indexed as one term per value.
 CATEGORY_FIELDS = ("county", "municipality", "course_type", "sector", "delivery", "status",
@@ -38,8 +46,9 @@ NO_AGE_MAX = v.AGE_RANGE[1]
 
 
 def make_schema():
-    nb, en = norwegian_analyzer(), english_analyzer()
-    fields = {name: TEXT(analyzer=en if name in ENGLISH_FIELDS else nb) for name in TEXT_FIELDS}
+    nb, en, parts = norwegian_analyzer(), english_analyzer(), compound_parts_analyzer()
+    fields = {name: TEXT(analyzer=en if name in ENGLISH_FIELDS else parts if name in PARTS_FIELDS else nb)
+              for name in TEXT_FIELDS}
     fields.update({name: ID() for name in CATEGORY_FIELDS})
     fields.update({name: NUMERIC(int, bits=32, sortable=True) for name in NUMBER_FIELDS})
     fields["id"] = ID(unique=True, sortable=True)
@@ -63,10 +72,14 @@ def _ordinal(date):
 
 
 def to_document(course):
-    doc = {name: getattr(course, name) for name in TEXT_FIELDS if name != "certifications"}
+    doc = {name: getattr(course, name) for name in TEXT_FIELDS if name != "certifications" and name not in PARTS_FIELDS}
     doc = {name: value for name, value in doc.items() if value}
     if course.certifications:
         doc["certifications"] = " \n".join(course.certifications)
+    for name, sources in PARTS_FIELDS.items():
+        text = " \n".join(doc[source] for source in sources if doc.get(source))
+        if text:
+            doc[name] = text
     for name in CATEGORY_FIELDS[:-1]:
         value = getattr(course, name)
         if value:

@@ -7,7 +7,8 @@ from flask import Blueprint, current_app, jsonify, request, url_for
 from ..catalogue.vocabulary import COUNTIES
 from ..i18n import text_of
 from . import labels
-from .params import ParamError, parse_search
+from ..i18n import LANGUAGES
+from .params import MAX_QUERY, ParamError, parse_search
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
@@ -51,6 +52,19 @@ def courses():
     return jsonify(total=result.total, page=result.page, per_page=result.per_page,
                    results=[_summary(course, search.lang) for course in result.courses],
                    facets=_facets(result))
+
+
+@bp.get("/suggest")
+def suggest():
+    """Titles and occupations for search as you type: ``{"q": ..., "suggestions": [...]}``."""
+    typed = request.args.get("q", "")
+    lang = request.args.get("lang", "nb")
+    if lang not in LANGUAGES:
+        return jsonify(error={"parameter": "lang", "message": f"use one of: {', '.join(LANGUAGES)}"}), 400
+    if len(typed) > MAX_QUERY:
+        return jsonify(error={"parameter": "q", "message": f"at most {MAX_QUERY} characters"}), 400
+    generation = current_app.extensions["catalogue"].get()
+    return jsonify(q=typed, suggestions=generation.suggestions(typed, lang))
 
 
 @bp.get("/courses/<course_id>")

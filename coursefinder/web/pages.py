@@ -9,6 +9,7 @@ from flask_babel import lazy_gettext as _l
 from ..i18n import LANGUAGES
 from ..search import FACET_GROUPS, SearchRequest
 from . import labels
+from .alternatives import did_you_mean, in_neighbouring_counties, without_filters, without_one_filter
 from .navigation import FILTER_NAMES, chips, page_numbers, search_url
 from .params import DEFAULT_PER_PAGE, MAX_QUERY, ParamError, parse_search
 
@@ -67,7 +68,16 @@ def search():
     result = None if error else generation.search(search_request)
     facets = result.facets if result else {group: [(value, 0) for value in labels.GROUPS[group]]
                                           for group in FACET_GROUPS}
+    help_ = {}
+    if result:
+        help_["did_you_mean"] = did_you_mean(generation, search_request, result.total)
+        if result.total == 0:
+            help_["without_filter"] = without_one_filter(generation, search_request)
+            if help_["without_filter"] is None:
+                help_["without_filters"] = without_filters(generation, search_request)
+            help_["neighbours"] = in_neighbouring_counties(generation, search_request)
     context = dict(
+        alternatives=help_,
         request_=search_request, result=result, error=error, form=form_values(), facets=facets,
         municipalities=generation.municipalities_by_county, param_names=PARAM_NAMES, form_fields=FORM_FIELDS,
         default_per_page=DEFAULT_PER_PAGE,

@@ -52,6 +52,10 @@ def feedback_link():
     return Markup('<a href="mailto:%s">%s</a>') % (email, email)
 
 
+def suggestion_link(url, text):
+    return Markup('<a href="%s">%s</a>') % (url, text)
+
+
 def paragraphs(text):
     """Plain text with blank lines between paragraphs, as the import format defines it."""
     return [part.strip() for part in (text or "").replace("\r\n", "\n").split("\n\n") if part.strip()]
@@ -68,6 +72,7 @@ def init_app(app):
         in_language=in_language,
         paragraphs=paragraphs,
         feedback_link=feedback_link,
+        suggestion_link=suggestion_link,
     )
     app.jinja_env.filters.update(long_date=long_date, number=number)
 

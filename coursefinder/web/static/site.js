@@ -29,6 +29,37 @@
     focusResults();
   }
 
+  // Search as you type: titles and occupations after three letters, in a datalist.
+  var q = document.getElementById("q");
+  var list = document.getElementById("q-suggestions");
+  if (q && list && q.dataset.suggest && window.fetch) {
+    var timer = null;
+    q.addEventListener("input", function () {
+      window.clearTimeout(timer);
+      var typed = q.value.trim();
+      if (typed.length < 3) {
+        list.replaceChildren();
+        return;
+      }
+      timer = window.setTimeout(function () {
+        var url = q.dataset.suggest + "&q=" + encodeURIComponent(typed);
+        window.fetch(url, { credentials: "same-origin" })
+          .then(function (response) { return response.ok ? response.json() : { suggestions: [] }; })
+          .then(function (body) {
+            if (q.value.trim() !== typed) {
+              return;
+            }
+            list.replaceChildren.apply(list, body.suggestions.map(function (text) {
+              var option = document.createElement("option");
+              option.value = text;
+              return option;
+            }));
+          })
+          .catch(function () { /* suggestions are a help, not a need */ });
+      }, 150);
+    });
+  }
+
   var form = document.querySelector("form.search-form");
   var status = document.getElementById("result-status");
   if (!form || !status || !window.fetch || !window.DOMParser || !window.URLSearchParams || !window.history.pushState) {

@@ -1,0 +1,20 @@
+"""Which counties border each other (data in ``data/county-neighbours.json``)."""
+
+import json
+from functools import lru_cache
+from importlib import resources
+
+
+@lru_cache(maxsize=1)
+def neighbours():
+    """County number -> the county numbers it shares a land border with."""
+    data = json.loads((resources.files("coursefinder.catalogue") / "data" / "county-neighbours.json")
+                      .read_text(encoding="utf-8"))
+    return {county: tuple(others) for county, others in data["neighbours"].items()}
+
+
+def neighbours_of(counties):
+    """The counties bordering any of ``counties``, leaving out ``counties`` themselves."""
+    table = neighbours()
+    found = {other for county in counties for other in table.get(county, ())}
+    return tuple(sorted(found - set(counties)))
