@@ -67,8 +67,10 @@ def _load_compound_words():
     # A part is found as written inside the compound or as its stem at the end of it.
     lexicon = {}
     for word in words:
-        lexicon[word] = stem_norwegian(word)
-        lexicon.setdefault(stem_norwegian(word), stem_norwegian(word))
+        stem = stem_norwegian(word)
+        # Also as typed without æ, ø and å, for splitting what people type.
+        for key in (word, stem, fold(word), fold(stem)):
+            lexicon.setdefault(key, stem)
     return lexicon
 
 
@@ -95,6 +97,9 @@ def _split(word, whole=True):
             rest = _split(word[end:])
             if rest is None and word[end] in _LINKS and end + 1 < len(word):
                 rest = _split(word[end + 1:])
+            if rest is None and len(piece) > 1 and piece[-1] == piece[-2]:
+                # Three equal consonants are written as two: buss + sjåfør = bussjåfør.
+                rest = _split(word[end - 1:])
             if rest is None:
                 continue
             candidate = [piece] + rest
@@ -114,6 +119,25 @@ def compound_parts(stem):
         found.append(COMPOUND_PARTS[part])
         found.extend(compound_parts(part))
     return tuple(dict.fromkeys(found))
+
+
+def compound_modifiers(word):
+    """Folded stems of a typed compound's parts before its last (lagermedarbeider -> lager).
+
+    The last part of a Norwegian compound says what kind of thing it is (a worker, a
+    course) and the parts before it say which, so a course about ``lager`` answers a
+    search for ``lagermedarbeider`` better than one about any ``medarbeider``.
+    """
+    lowered = word.lower()
+    stem = stem_norwegian(lowered)
+    if lowered in COMPOUND_PARTS or stem in COMPOUND_PARTS:
+        return ()  # a listed word (førerkort, yrkessjåfør) is a thing of its own
+    parts = _split(stem, whole=False)
+    if not parts:
+        return ()
+    stems = [fold(COMPOUND_PARTS[part]) for part in parts[:-1]]
+    # Short stems (før, yrk) say too little to stand for the compound.
+    return tuple(dict.fromkeys(stem for stem in stems if len(stem) >= 4))
 
 
 class CompoundPartsFilter(Filter):

@@ -19,6 +19,7 @@ from ..catalogue.model import Course
 from .generations import SUGGESTIONS, WORDS, generation_path, open_generation, read_manifest
 from .request import FACET_GROUPS
 from .schema import NO_DATE, title_key
+from .scoring import TermScores, evaluate
 from .spelling import Speller
 from .suggest import Suggester
 from .textquery import build_query
@@ -62,6 +63,7 @@ class Generation:
         self._local = threading.local()
         with self.index.reader() as reader:
             self.size = reader.doc_count_all()
+            self.term_scores = TermScores(self.size)
             self.codes = {group: self._codes(reader, group, values) for group, values in VOCABULARIES.items()}
             municipalities = sorted(term.decode() for term in reader.lexicon("municipality"))
             self.municipalities = {m: i for i, m in enumerate(municipalities)}
@@ -143,16 +145,11 @@ class Generation:
     # -- searching -----------------------------------------------------------
 
     def _text_scores(self, text, lang):
+        """``(mask, scores)`` of the documents matching ``text``, or None for no text."""
         query = build_query(text, lang, self.speller)
         if query is None:
             return None
-        searcher = self.searcher()
-        scores = np.zeros(self.size, dtype=np.float64)
-        matcher = query.matcher(searcher, searcher.context())
-        while matcher.is_active():
-            scores[matcher.id()] = matcher.score()
-            matcher.next()
-        return scores
+        return evaluate(query, self.term_scores, self.searcher())
 
     def _group_mask(self, request, group):
         selected = request.selected(group)
@@ -187,9 +184,11 @@ class Generation:
     def search(self, request):
         today = request.today or dt.date.today()
         mask = self._base_mask(request, today)
-        scores = self._text_scores(request.q, request.lang) if request.q else None
-        if scores is not None:
-            mask &= scores > 0
+        matched = self._text_scores(request.q, request.lang) if request.q else None
+        scores = None
+        if matched is not None:
+            text_mask, scores = matched
+            mask &= text_mask
         groups = {group: self._group_mask(request, group) for group in FACET_GROUPS}
         facets = {}
         for group in FACET_GROUPS:

@@ -1,4 +1,4 @@
-"""Turning what a person typed into a Whoosh query, without any query syntax.
+"""Turning what a person typed into a query tree, without any query syntax.
 
 People type ``AND OR (``, quotes, ``*`` or ``title:x`` without meaning them as
 syntax, so the text is never given to Whoosh's query parser: it is split into words,
@@ -10,16 +10,47 @@ phrase of the domain glossary also matches its Norwegian translations.
 
 import re
 
-from whoosh.query import And, Or, Term
+from dataclasses import dataclass
 
-from .analysis import english_analyzer, norwegian_analyzer, terms
+from .analysis import compound_modifiers, english_analyzer, norwegian_analyzer, terms
 from .glossary import concepts
 from .schema import ENGLISH_FIELDS, TEXT_FIELDS
 
 _WORD = re.compile(r"\w+")
 _ANALYZERS = {"nb": norwegian_analyzer(), "en": english_analyzer()}
-# A typo correction counts a quarter of the word as typed, so exact matches come first.
+# A typo correction counts a quarter of the word as typed, and the first parts of a
+# compound (lager in lagermedarbeider) less than a third, so exact matches come first.
 FUZZY_WEIGHT = 0.25
+MODIFIER_WEIGHT = 0.3
+# Where a compound's first parts are looked for: what a course is called, not all it says.
+_TITLE_FIELDS = ("title_nb", "title_parts", "certifications")
+
+
+@dataclass(frozen=True)
+class Term:
+    field: str
+    text: str
+    boost: float = 1.0
+
+
+@dataclass(frozen=True)
+class AnyOf:
+    """Matches where any child does; scores the sum of the children that match."""
+    children: tuple
+
+
+@dataclass(frozen=True)
+class AllOf:
+    """Matches where every child does; scores the sum of the children."""
+    children: tuple
+
+
+def And(children):
+    return AllOf(tuple(children))
+
+
+def Or(children):
+    return AnyOf(tuple(children))
 
 
 def words(text):
@@ -37,12 +68,25 @@ def _terms(word, weight):
             for term in analysed["en" if field in ENGLISH_FIELDS else "nb"]]
 
 
+def _modifiers(word, weight):
+    """Courses about the first parts of a compound the person typed, or None."""
+    stems = compound_modifiers(word)
+    if not stems:
+        return None
+    return _all_of(Or([Term(field, stem, boost=TEXT_FIELDS[field] * weight) for field in _TITLE_FIELDS])
+                   for stem in stems)
+
+
 def _word_clause(word, speller):
     alternatives = _terms(word, 1.0)
-    if alternatives and speller is not None and not speller.known(word):
+    if not alternatives:
+        return None
+    alternatives.append(_modifiers(word, MODIFIER_WEIGHT))
+    if speller is not None and not speller.known(word):
         for near in speller.near(word):
             alternatives.extend(_terms(near, FUZZY_WEIGHT))
-    return Or(alternatives) if alternatives else None
+            alternatives.append(_modifiers(near, FUZZY_WEIGHT * MODIFIER_WEIGHT))
+    return Or([alternative for alternative in alternatives if alternative is not None])
 
 
 def _all_of(clauses):
@@ -53,7 +97,7 @@ def _all_of(clauses):
 
 
 def build_query(text, lang="nb", speller=None):
-    """A Whoosh query for ``text``, or None when no word of it can match (empty, stop words)."""
+    """A query tree for ``text``, or None when no word of it can match (empty, stop words)."""
     typed = words(text)
     groups = concepts(typed) if lang == "en" else [([word], None) for word in typed]
     clauses = []

@@ -1,0 +1,128 @@
+"""Scoring a text query with arrays: each term's BM25F scores computed once per generation.
+
+Whoosh scores a query by walking every matching posting in Python on every request;
+a common word matches thousands of courses.  Here each term's scores over the whole
+generation (the documents that have it, and their BM25F score with Whoosh's own
+statistics and parameters) are computed once and kept, and a request adds them up
+with NumPy: a union sums its parts, an intersection sums them where all match, as
+Whoosh's matchers do, so totals, facets and ranking stay the same.
+"""
+
+import threading
+from collections import OrderedDict
+
+import numpy as np
+
+from .textquery import AllOf, AnyOf, Term
+
+_EMPTY = (np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32))
+# How many postings the cache may hold (8 bytes each) before it forgets the least used.
+MAX_CACHED_POSTINGS = 6_000_000
+
+
+def _postings(reader, field, text):
+    """Document numbers and term frequencies of a term, a block at a time where possible."""
+    matcher = reader.postings(field, text)
+    ids, weights = [], []
+    block_reader = all(hasattr(matcher, name) for name in ("_read_ids", "_read_weights", "_next_block"))
+    while matcher.is_active():
+        if block_reader and matcher._i == 0:
+            # Whoosh 3 leaf matcher: take the whole block's arrays at once.
+            if matcher._ids is None:
+                matcher._read_ids()
+            if matcher._weights is None:
+                matcher._read_weights()
+            ids.extend(matcher._ids)
+            weights.extend(matcher._weights)
+            matcher._next_block()
+        else:
+            ids.append(matcher.id())
+            weights.append(matcher.weight())
+            matcher.next()
+    return np.asarray(ids, dtype=np.int32), np.asarray(weights, dtype=np.float64)
+
+
+class TermScores:
+    """The BM25F score vectors of one generation's terms, computed on first use."""
+
+    def __init__(self, size, max_postings=MAX_CACHED_POSTINGS):
+        self.size = size
+        self.max_postings = max_postings
+        self._cache = OrderedDict()
+        self._cached_postings = 0
+        self._lengths = {}
+        self._lock = threading.Lock()
+
+    def _field_lengths(self, reader, field):
+        lengths = self._lengths.get(field)
+        if lengths is None:
+            lengths = np.fromiter((reader.doc_field_length(doc, field, 0) or 0 for doc in range(self.size)),
+                                  dtype=np.float64, count=self.size)
+            self._lengths[field] = lengths
+        return lengths
+
+    def vector(self, searcher, field, text):
+        key = (field, text)
+        found = self._cache.get(key)
+        if found is not None:
+            return found
+        reader = searcher.reader()
+        if (field, text) not in reader:
+            found = _EMPTY
+        else:
+            docs, tf = _postings(reader, field, text)
+            weighting = searcher.weighting
+            b, k1 = getattr(weighting, "B", 0.75), getattr(weighting, "K1", 1.2)
+            avgfl = searcher.avg_field_length(field) or 1
+            lengths = self._field_lengths(reader, field)[docs]
+            scores = searcher.idf(field, text) * (tf * (k1 + 1)) / (tf + k1 * ((1 - b) + b * lengths / avgfl))
+            found = (docs, scores.astype(np.float32))
+        with self._lock:
+            self._cache[key] = found
+            self._cached_postings += found[0].size
+            while self._cached_postings > self.max_postings and len(self._cache) > 1:
+                _, (old_docs, _) = self._cache.popitem(last=False)
+                self._cached_postings -= old_docs.size
+        return found
+
+
+def evaluate(node, term_scores, searcher):
+    """``(mask, scores)`` over all documents for a query tree of :mod:`.textquery`."""
+    size = term_scores.size
+    if isinstance(node, Term):
+        mask, scores = np.zeros(size, dtype=bool), np.zeros(size, dtype=np.float64)
+        docs, values = term_scores.vector(searcher, node.field, node.text)
+        mask[docs] = True
+        scores[docs] = values * node.boost
+        return mask, scores
+    if isinstance(node, AnyOf):
+        mask, scores = np.zeros(size, dtype=bool), np.zeros(size, dtype=np.float64)
+        for child in node.children:
+            if isinstance(child, Term):
+                docs, values = term_scores.vector(searcher, child.field, child.text)
+                mask[docs] = True
+                scores[docs] += values * child.boost
+            else:
+                child_mask, child_scores = evaluate(child, term_scores, searcher)
+                mask |= child_mask
+                scores += child_scores
+        return mask, scores
+    if isinstance(node, AllOf):
+        mask, scores = None, np.zeros(size, dtype=np.float64)
+        for child in node.children:
+            child_mask, child_scores = evaluate(child, term_scores, searcher)
+            mask = child_mask if mask is None else mask & child_mask
+            scores += child_scores
+        scores[~mask] = 0.0
+        return mask, scores
+    raise TypeError(f"not a query node: {node!r}")
+
+
+def whoosh_query(node):
+    """The same query as Whoosh query objects, to check these scores against Whoosh's own."""
+    from whoosh import query
+
+    if isinstance(node, Term):
+        return query.Term(node.field, node.text, boost=node.boost)
+    children = [whoosh_query(child) for child in node.children]
+    return query.Or(children) if isinstance(node, AnyOf) else query.And(children)

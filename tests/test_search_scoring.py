@@ -1,0 +1,39 @@
+"""Array scoring gives exactly the documents and scores Whoosh's own matchers give."""
+
+import numpy as np
+import pytest
+
+from coursefinder.search import CatalogueStore
+from coursefinder.search.scoring import TermScores, evaluate, whoosh_query
+from coursefinder.search.textquery import build_query
+
+
+@pytest.fixture(scope="module")
+def generation(built_index):
+    return CatalogueStore(built_index).get()
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("kurs", "nb"), ("helsefagarbeider oslo", "nb"), ("sveisekurs", "nb"), ("truck lager", "nb"),
+    ("forerkort", "nb"), ("health worker", "en"), ("welding", "en"), ("helsefagarbieder", "nb"),
+])
+def test_array_scores_equal_whoosh_scores(generation, text, lang):
+    tree = build_query(text, lang, generation.speller)
+    searcher = generation.searcher()
+    mask, scores = evaluate(tree, TermScores(generation.size), searcher)
+    expected = np.zeros(generation.size)
+    matcher = whoosh_query(tree).matcher(searcher, searcher.context())
+    while matcher.is_active():
+        expected[matcher.id()] = matcher.score()
+        matcher.next()
+    assert mask.any()
+    assert np.array_equal(mask, expected > 0)
+    assert np.allclose(scores, expected, rtol=1e-5)
+
+
+def test_the_cache_forgets_the_least_used_terms_beyond_its_bound(generation):
+    term_scores = TermScores(generation.size, max_postings=50)
+    searcher = generation.searcher()
+    for word in ("kur", "sveis", "truck", "helsefagarbeid", "norsk"):
+        term_scores.vector(searcher, "description_nb", word)
+    assert term_scores._cached_postings <= 50 or len(term_scores._cache) == 1
