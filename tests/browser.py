@@ -31,6 +31,7 @@ PAGE_TYPES = {
     "compare-2": "/{lang}/compare?ids=EDGE-hybrid,EDGE-youth",
     "compare-4": "/{lang}/compare?ids=EDGE-hybrid,EDGE-youth,EDGE-c1,EDGE-rolling",
     "not-found": "/{lang}/courses/NO-SUCH-COURSE",
+    "course-removed": "/{lang}/courses/GONE-1",
     "accessibility": "/{lang}/accessibility",
     "about": "/{lang}/about",
 }

@@ -52,6 +52,10 @@ EDGE_CASES = [
 ]
 
 
+REMOVED_COURSE = course(id="GONE-1", title_nb="Sveisekurs som er tatt ut", title_en="Welding course that was removed",
+                        county="46", sector="industry")
+
+
 def catalogue_records():
     return generate(250, seed=7, today=TODAY) + EDGE_CASES
 
@@ -70,6 +74,9 @@ def records():
 def built_index(tmp_path_factory, records):
     """One index for the read-only tests of the session."""
     folder = tmp_path_factory.mktemp("index")
+    # An earlier catalogue had a course that the current one has not: its link must still answer.
+    earlier = write_catalogue(folder / "earlier.json", records + [REMOVED_COURSE])
+    assert import_files([earlier], folder / "index").ok
     source = write_catalogue(folder / "catalogue.json", records)
     outcome = import_files([source], folder / "index")
     assert outcome.ok, outcome.problems

@@ -27,6 +27,11 @@ def wheel_names(tmp_path_factory):
     "coursefinder/web/templates/base.html",
     "coursefinder/web/templates/search.html",
     "coursefinder/web/static/style.css",
+    "coursefinder/web/static/site.js",
+    "coursefinder/web/templates/feed.xml",
+    "coursefinder/search/data/compound-words.txt",
+    "coursefinder/search/data/glossary-en-nb.json",
+    "coursefinder/catalogue/data/county-neighbours.json",
 ])
 def test_the_wheel_carries_runtime_files(wheel_names, path):
     assert path in wheel_names

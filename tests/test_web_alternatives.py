@@ -20,7 +20,7 @@ def client(tmp_path_factory):
 
 def test_a_rare_spelling_offers_the_common_one_with_its_count(client):
     html = client.get("/nb/?q=trukf%C3%B8rerkurs").get_data(as_text=True)
-    assert ('<p class="did-you-mean">Mente du <a href="/nb/?q=truckf%C3%B8rerkurs">truckførerkurs</a>?'
+    assert ('<p class="did-you-mean">Mente du <a href="/nb/?q=truckf%C3%B8rerkurs&amp;v=1">truckførerkurs</a>?'
             ' (10 kurs)</p>') in html
 
 

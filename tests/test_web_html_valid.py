@@ -31,7 +31,7 @@ def test_every_page_type_is_valid_html(client, tmp_path):
     files = {}
     for name, path in PAGE_TYPES.items():
         for lang in LANGS:
-            response = client.get(path.format(lang=lang))
+            response = client.get(path.format(lang=lang), follow_redirects=True)
             target = tmp_path / f"{name}-{lang}.html"
             target.write_bytes(response.data)
             files[str(target)] = f"{name} {lang}"

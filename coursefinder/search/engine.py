@@ -16,7 +16,7 @@ import numpy as np
 
 from ..catalogue import vocabulary as v
 from ..catalogue.model import Course
-from .generations import SUGGESTIONS, WORDS, generation_path, open_generation, read_manifest
+from .generations import REMOVED, SUGGESTIONS, WORDS, generation_path, open_generation, read_json, read_manifest
 from .request import FACET_GROUPS
 from .schema import NO_DATE, title_key
 from .scoring import TermScores, evaluate
@@ -55,10 +55,12 @@ class Generation:
 
     def __init__(self, index_dir, name):
         self.name = name
+        self.index_dir = index_dir
         self.path = generation_path(index_dir, name)
         self.manifest = read_manifest(index_dir, name)
         self._speller = None
         self._suggester = None
+        self._removed = None
         self.index = open_generation(index_dir, name)
         self._local = threading.local()
         with self.index.reader() as reader:
@@ -114,6 +116,12 @@ class Generation:
             with open(os.path.join(self.path, WORDS), encoding="utf-8") as handle:
                 self._speller = Speller(json.load(handle))
         return self._speller
+
+    def removed(self, course_id):
+        """Short facts of a course that earlier catalogues had and this one has not, or None."""
+        if self._removed is None:
+            self._removed = read_json(self.index_dir, self.name, REMOVED, {})
+        return self._removed.get(course_id)
 
     def suggestions(self, typed, lang):
         """Course titles and occupations for what has been typed so far."""

@@ -36,6 +36,10 @@ CURRENT = "CURRENT"
 GENERATIONS = "generations"
 MANIFEST = "manifest.json"
 WORDS = "words.json"
+# Short facts of every course, and of courses earlier catalogues had and this one has
+# not, so that a removed course's old link gets a helpful answer (410) and not a 404.
+SUMMARIES = "course-summaries.json"
+REMOVED = "removed-courses.json"
 SUGGESTIONS = "suggestions.json"
 KEEP_OLD = 1
 # An older generation is removed only when its successor is this old, so that every
@@ -147,6 +151,7 @@ def build_generation(index_dir, courses, sources=(), on_course=None):
         with import_lock(index_dir):
             names = _generation_names(index_dir)
             number = int(_NAME.fullmatch(names[-1]).group(1)) + 1 if names else 1
+            previous = current_generation(index_dir)
             name = f"gen-{number:06d}"
             tmp = tempfile.mkdtemp(dir=folders, prefix=".tmp-")
             try:
@@ -155,6 +160,10 @@ def build_generation(index_dir, courses, sources=(), on_course=None):
                 _write_atomically(os.path.join(tmp, WORDS), json.dumps(words, ensure_ascii=False))
                 _write_atomically(os.path.join(tmp, SUGGESTIONS),
                                   json.dumps(collect_suggestions(courses, words), ensure_ascii=False))
+                summaries = {course.id: _summary(course) for course in courses}
+                _write_atomically(os.path.join(tmp, SUMMARIES), json.dumps(summaries, ensure_ascii=False))
+                _write_atomically(os.path.join(tmp, REMOVED),
+                                  json.dumps(_removed(index_dir, previous, summaries), ensure_ascii=False))
                 manifest = {"generation": name, "format": 1, "index_version": INDEX_VERSION, "count": len(courses),
                             "created": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
                             "sources": [os.path.basename(str(s)) for s in sources]}
@@ -173,6 +182,30 @@ def build_generation(index_dir, courses, sources=(), on_course=None):
     except OSError as error:
         raise GenerationError(f"could not write a new index generation in {index_dir}: "
                               f"{error.strerror or error}") from error
+
+
+def _summary(course):
+    return {"title_nb": course.title_nb, "title_en": course.title_en, "course_type": course.course_type,
+            "sector": course.sector, "county": course.county}
+
+
+def read_json(index_dir, name, filename, default):
+    try:
+        with open(os.path.join(generation_path(index_dir, name), filename), encoding="utf-8") as handle:
+            return json.load(handle)
+    except FileNotFoundError:
+        return default
+
+
+def _removed(index_dir, previous, summaries):
+    """Courses that were in earlier catalogues and are not in this one, with when they went."""
+    if previous is None:
+        return {}
+    removed = read_json(index_dir, previous, REMOVED, {})
+    today = dt.date.today().isoformat()
+    for course_id, summary in read_json(index_dir, previous, SUMMARIES, {}).items():
+        removed.setdefault(course_id, {**summary, "removed": today})
+    return {course_id: facts for course_id, facts in removed.items() if course_id not in summaries}
 
 
 def _write_index(folder, courses, on_course):

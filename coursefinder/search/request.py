@@ -28,6 +28,9 @@ class SearchRequest:
     page: int = 1
     per_page: int = 20
     lang: str = "nb"
+    # Courses the reader has put in a comparison; not a filter, but kept in every
+    # search link so that the comparison lives in the URL.
+    compare: tuple = ()
     today: dt.date | None = field(default=None, compare=False)
 
     def selected(self, group):

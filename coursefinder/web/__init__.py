@@ -4,7 +4,7 @@ from flask import g, request
 from flask_babel import Babel
 
 from ..i18n import DEFAULT_LANGUAGE, LANGUAGES, negotiate, translations_dir
-from . import api, errors, pages, templating
+from . import api, compare_views, course_views, errors, feeds, pages, templating  # noqa: F401 (routes)
 
 
 def select_locale():

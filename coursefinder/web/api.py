@@ -2,13 +2,15 @@
 
 import datetime as dt
 
-from flask import Blueprint, current_app, jsonify, request, url_for
+from flask import Blueprint, current_app, jsonify, request
 
 from ..catalogue.vocabulary import COUNTIES
 from ..i18n import text_of
 from . import labels
 from ..i18n import LANGUAGES
+from .course_views import course_path
 from .params import MAX_QUERY, ParamError, parse_search
+from .sharing import absolute_url
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
@@ -31,7 +33,7 @@ def _summary(course, lang):
         "start_date": course.start_date.isoformat() if course.start_date else None,
         "status": course.status,
         "ended": course.has_ended(_today()),
-        "url": url_for("pages.course", lang=lang, course_id=course.id, _external=True),
+        "url": absolute_url(course_path(course, lang)),
     }
 
 

@@ -32,6 +32,7 @@ class Chip:
 
 
 def search_url(request, **changes):
+    changes = {name: tuple(value) if isinstance(value, list) else value for name, value in changes.items()}
     changes.setdefault("page", 1)
     return url_for("pages.search", lang=request.lang) + _query(to_args(request, **changes))
 

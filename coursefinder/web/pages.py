@@ -1,9 +1,11 @@
-"""The HTML pages under /LANG/: search, course and compare."""
+"""The HTML pages under /LANG/: the blueprint, its language handling, and the search page.
+
+Course, compare and feed views live in their own modules and register on ``bp``.
+"""
 
 import datetime as dt
 
-from flask import Blueprint, abort, current_app, g, render_template, request
-from flask_babel import gettext as _
+from flask import Blueprint, abort, current_app, g, redirect, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 
 from ..i18n import LANGUAGES
@@ -11,13 +13,15 @@ from ..search import FACET_GROUPS, SearchRequest
 from . import labels
 from .alternatives import did_you_mean, in_neighbouring_counties, without_filters, without_one_filter
 from .navigation import FILTER_NAMES, chips, page_numbers, search_url
-from .params import DEFAULT_PER_PAGE, MAX_QUERY, ParamError, parse_search
+from .params import DEFAULT_PER_PAGE, MAX_COMPARE, MAX_QUERY, ParamError, parse_search
+from .permalinks import upgraded_query
+from .sharing import absolute_url
 
 bp = Blueprint("pages", __name__, url_prefix="/<lang>")
 
-MAX_COMPARE = 4
 PARAM_NAMES = {**FILTER_NAMES, "q": _l("Search for courses"), "sort": _l("Sort by"),
-               "page": _l("Page"), "per_page": _l("Courses per page"), "lang": _l("Language")}
+               "page": _l("Page"), "per_page": _l("Courses per page"), "lang": _l("Language"),
+               "compare": _l("Comparison"), "v": _l("Link")}
 # Parameters with a field of their own in the form (id="field-NAME"), for error links.
 FORM_FIELDS = {"q", "county", "course_type", "sector", "delivery", "norwegian", "age", "level", "municipality",
                "start_from", "start_to", "include_ended", "sort"}
@@ -55,15 +59,26 @@ def form_values():
     return values
 
 
-@bp.get("/")
-def search():
+def parse_page_search():
+    """The search a page's query string asks for, and the error if it cannot be read."""
     args = request.args.copy()
     args.poplist("lang")  # the page's language is in its path; `lang` is for the API
     try:
-        search_request = parse_search(args, g.lang).but(lang=g.lang, today=today())
-        error = None
+        return parse_search(args, g.lang).but(lang=g.lang, today=today()), None
     except ParamError as problem:
-        search_request, error = SearchRequest(lang=g.lang, today=today()), problem
+        return SearchRequest(lang=g.lang, today=today()), problem
+
+
+def compared_courses(generation, ids):
+    return [course for course in (generation.course(course_id) for course_id in ids) if course is not None]
+
+
+@bp.get("/")
+def search():
+    upgraded = upgraded_query(request.args)
+    if upgraded is not None:
+        return redirect(url_for("pages.search") + "?" + upgraded, code=301)
+    search_request, error = parse_page_search()
     generation = catalogue()
     result = None if error else generation.search(search_request)
     facets = result.facets if result else {group: [(value, 0) for value in labels.GROUPS[group]]
@@ -76,24 +91,19 @@ def search():
             if help_["without_filter"] is None:
                 help_["without_filters"] = without_filters(generation, search_request)
             help_["neighbours"] = in_neighbouring_counties(generation, search_request)
+    here = search_url(search_request, page=search_request.page)
     context = dict(
         alternatives=help_,
         request_=search_request, result=result, error=error, form=form_values(), facets=facets,
         municipalities=generation.municipalities_by_county, param_names=PARAM_NAMES, form_fields=FORM_FIELDS,
         default_per_page=DEFAULT_PER_PAGE,
-        chips=chips(search_request) if not error else [], max_query=MAX_QUERY,
+        chips=chips(search_request) if not error else [], max_query=MAX_QUERY, max_compare=MAX_COMPARE,
         page_numbers=page_numbers(search_request.page, result.pages) if result else [],
-        search_url=search_url,
+        search_url=search_url, share_url=absolute_url(here),
+        compared=compared_courses(generation, search_request.compare),
+        feed_url=url_for("pages.feed") + here[here.index("?"):] if "?" in here else url_for("pages.feed"),
     )
     return render_template("search.html", **context), 400 if error else 200
-
-
-@bp.get("/courses/<course_id>")
-def course(course_id):
-    found = catalogue().course(course_id)
-    if found is None:
-        abort(404)
-    return render_template("course.html", course=found, ended=found.has_ended(today()))
 
 
 @bp.get("/about")
@@ -104,26 +114,3 @@ def about():
 @bp.get("/accessibility")
 def accessibility():
     return render_template("accessibility.html")
-
-
-def compare_ids():
-    ids = []
-    for raw in request.args.getlist("ids"):
-        ids.extend(part.strip() for part in raw.split(",") if part.strip())
-    return list(dict.fromkeys(ids))
-
-
-@bp.get("/compare")
-def compare():
-    ids = compare_ids()
-    generation = catalogue()
-    if len(ids) > MAX_COMPARE:
-        message = _("You can compare at most %(max)d courses at a time. Choose fewer courses.", max=MAX_COMPARE)
-        return render_template("compare.html", courses=[], missing=[], message=message), 400
-    courses = [c for c in (generation.course(course_id) for course_id in ids) if c is not None]
-    missing = [course_id for course_id in ids if generation.course(course_id) is None]
-    message = None
-    if len(courses) < 2:
-        message = _("Choose at least two courses to compare them. Tick “Compare” on the courses in the search "
-                    "results.")
-    return render_template("compare.html", courses=courses, missing=missing, message=message)

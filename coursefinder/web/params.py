@@ -11,11 +11,16 @@ import re
 from flask_babel import lazy_gettext as _l
 
 from ..catalogue import vocabulary as v
+from ..catalogue.fields import ID_PATTERN
 from ..i18n import LANGUAGES
 from ..search import SearchRequest
 from ..search.request import SORTS
 
 MAX_QUERY = 200
+MAX_COMPARE = 4
+# The version of the search URL format, carried as v= in every search link the site
+# makes; links in an older format are redirected to today's (see permalinks.py).
+URL_VERSION = "1"
 MAX_PAGE = 1000
 MAX_PER_PAGE = 100
 DEFAULT_PER_PAGE = 20
@@ -102,6 +107,14 @@ def parse_search(args, lang):
     if start_from and start_to and start_to < start_from:
         raise ParamError("start_to", _l("the last start date is before the first start date"))
     answer_lang = _choice(args, "lang", tuple(LANGUAGES)) or lang
+    version = _single(args, "v")
+    if version is not None and version != URL_VERSION:
+        raise ParamError("v", _l("this link is in a format the site does not know; start a new search"))
+    compare = tuple(dict.fromkeys(_values(args, "compare")))
+    if len(compare) > MAX_COMPARE:
+        raise ParamError("compare", _l("you can compare at most %(max)d courses at a time") % {"max": MAX_COMPARE})
+    if any(not re.fullmatch(ID_PATTERN, value) for value in compare):
+        raise ParamError("compare", _l("a course number in the comparison is not valid"))
     return SearchRequest(
         q=q,
         county=_codes(args, "county", tuple(v.COUNTIES), not_allowed),
@@ -119,6 +132,7 @@ def parse_search(args, lang):
         page=_integer(args, "page", 1, MAX_PAGE, default=1),
         per_page=_integer(args, "per_page", 1, MAX_PER_PAGE, default=DEFAULT_PER_PAGE),
         lang=answer_lang,
+        compare=compare,
     )
 
 
@@ -140,4 +154,7 @@ def to_args(request, **changes):
         pairs.append(("per_page", str(request.per_page)))
     if request.page != 1:
         pairs.append(("page", str(request.page)))
+    if request.compare:
+        pairs.append(("compare", ",".join(request.compare)))
+    pairs.append(("v", URL_VERSION))
     return pairs

@@ -8,6 +8,8 @@ from markupsafe import Markup, escape
 
 from ..i18n import DEFAULT_LANGUAGE, LANGUAGES, text_of
 from . import labels
+from .sharing import qr_svg
+from .structured import json_ld_script
 
 
 def page_language():
@@ -18,10 +20,13 @@ def language_links():
     """``(language, url)`` for every other interface language: the same page and query."""
     links = []
     current = page_language().code
+    own = getattr(g, "language_urls", None)  # a view that knows each language's address
     for code, language in LANGUAGES.items():
         if code == current:
             continue
-        if request.endpoint and request.endpoint.startswith("pages.") and request.url_rule:
+        if own and code in own:
+            url = own[code]
+        elif request.endpoint and request.endpoint.startswith("pages.") and request.url_rule:
             url = url_for(request.endpoint, **{**(request.view_args or {}), "lang": code})
             query = request.query_string.decode("latin-1")
             if query:
@@ -45,6 +50,13 @@ def in_language(text, text_lang):
     if text_lang and text_lang != page_language().code:
         return Markup('<span lang="%s">%s</span>') % (text_lang, text)
     return escape(text)
+
+
+def course_link(course, lang, compare=()):
+    """The course's page, carrying the reader's comparison so it can grow from there."""
+    from .course_views import course_path
+
+    return course_path(course, lang, **({"compare": ",".join(compare)} if compare else {}))
 
 
 def feedback_link():
@@ -73,6 +85,9 @@ def init_app(app):
         paragraphs=paragraphs,
         feedback_link=feedback_link,
         suggestion_link=suggestion_link,
+        qr_svg=qr_svg,
+        course_link=course_link,
+        json_ld_script=json_ld_script,
     )
     app.jinja_env.filters.update(long_date=long_date, number=number)
 

@@ -14,6 +14,25 @@
     });
   }
 
+  // "Copy link": the address is always shown in a field; the button copies it.
+  document.querySelectorAll("button[data-copy]").forEach(function (button) {
+    var field = document.getElementById(button.getAttribute("data-copy"));
+    var status = button.closest(".share") && button.closest(".share").querySelector(".copy-status");
+    if (!field || !navigator.clipboard) {
+      return;
+    }
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      navigator.clipboard.writeText(field.value).then(function () {
+        if (status) {
+          status.textContent = status.getAttribute("data-copied");
+        }
+      }, function () {
+        field.select();
+      });
+    });
+  });
+
   var filters = document.querySelector("details.filters");
   if (filters && window.matchMedia && window.matchMedia("(min-width: 64rem)").matches) {
     filters.open = true;

@@ -1,0 +1,65 @@
+"""Courses side by side: /LANG/compare?ids=A,B,C (2 to 4 courses, kept in the URL)."""
+
+from flask import render_template, request, url_for
+from flask_babel import gettext as _
+
+from .pages import bp, catalogue, compared_courses, today
+from .params import MAX_COMPARE, URL_VERSION
+from .sharing import absolute_url
+
+
+def compare_ids():
+    ids = []
+    for raw in request.args.getlist("ids"):
+        ids.extend(part.strip() for part in raw.split(",") if part.strip())
+    return list(dict.fromkeys(ids))
+
+
+def compare_url(ids):
+    return url_for("pages.compare", ids=",".join(ids)) if ids else url_for("pages.compare")
+
+
+# The rows of the comparison, in the order people choose by; each names the template
+# macro that shows the value, and a key to tell whether the courses differ.
+ROWS = ("where", "when", "deadline", "length", "level", "training", "age", "outcome", "provider", "places",
+        "status")
+
+
+def row_keys(course, today):
+    return {
+        "where": (course.delivery, course.county, course.place),
+        "when": (course.start_type, course.start_date, course.end_date),
+        "deadline": course.application_deadline,
+        "length": (course.duration_weeks, course.hours_per_week),
+        "level": course.norwegian_level,
+        "training": (course.norwegian_training, course.norwegian_test),
+        "age": (course.age_min, course.age_max),
+        "outcome": (course.certifications, course.driving_licences),
+        "provider": course.provider,
+        "places": course.places,
+        "status": ("ended" if course.has_ended(today) else course.status),
+    }
+
+
+@bp.get("/compare")
+def compare():
+    ids = compare_ids()
+    generation = catalogue()
+    if len(ids) > MAX_COMPARE:
+        message = _("You can compare at most %(max)d courses at a time. Choose fewer courses.", max=MAX_COMPARE)
+        return render_template("compare.html", courses=[], missing=[], message=message, differs={}, rows=ROWS,
+                               ids=ids[:MAX_COMPARE], share_url=None, search_link=None), 400
+    courses = compared_courses(generation, ids)
+    missing = [course_id for course_id in ids if generation.course(course_id) is None]
+    message = None
+    if len(courses) < 2:
+        message = _("Choose at least two courses to compare them. Use “Add to comparison” on the courses in the "
+                    "search results.")
+    keys = [row_keys(course, today()) for course in courses]
+    differs = {row: len({repr(k[row]) for k in keys}) > 1 for row in ROWS}
+    kept = [course.id for course in courses]
+    search_link = url_for("pages.search", compare=",".join(kept), v=URL_VERSION) if kept else url_for("pages.search")
+    return render_template(
+        "compare.html", courses=courses, missing=missing, message=message, differs=differs, rows=ROWS, ids=kept,
+        share_url=absolute_url(compare_url(kept)) if kept else None, search_link=search_link,
+        remove_urls={course.id: compare_url([i for i in kept if i != course.id]) for course in courses})

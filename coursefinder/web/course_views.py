@@ -1,0 +1,94 @@
+"""A course's own pages: the page itself (with a readable slug), its calendar file, and
+the answers for courses that have ended (still there) or left the catalogue (410)."""
+
+from flask import abort, g, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+
+from ..i18n import LANGUAGES, text_of
+from ..search import SearchRequest
+from .navigation import search_url
+from .pages import bp, catalogue, today
+from .params import MAX_COMPARE, URL_VERSION
+from .sharing import absolute_url, slugify
+from .structured import course_ics, course_json_ld
+
+SIMILAR = 4
+
+
+def course_slug(course, lang):
+    return slugify(text_of(course, "title", lang)[0])
+
+
+def course_path(course, lang, **args):
+    return url_for("pages.course", lang=lang, course_id=course.id, slug=course_slug(course, lang), **args)
+
+
+def similar_open_courses(generation, facts, lang, leave_out=None):
+    """Open courses like a course (same kind and sector; its county first)."""
+    base = SearchRequest(course_type=(facts["course_type"],), sector=(facts["sector"],) if facts.get("sector") else (),
+                         lang=lang, today=today(), per_page=SIMILAR + 1)
+    found = []
+    for search in (base.but(county=(facts["county"],)), base):
+        for course in generation.search(search).courses:
+            if course.id != leave_out and course.status != "cancelled" and course.id not in {c.id for c in found}:
+                found.append(course)
+    return found[:SIMILAR], base
+
+
+def _gone(generation, course_id, lang):
+    facts = generation.removed(course_id)
+    if facts is None:
+        abort(404)
+    similar, search = similar_open_courses(generation, facts, lang)
+    title = facts.get(f"title_{lang}") or facts["title_nb"]
+    return render_template("gone.html", title=title, title_lang=lang if facts.get(f"title_{lang}") else "nb",
+                           similar=similar, search_link=search_url(search), removed=facts.get("removed")), 410
+
+
+@bp.get("/courses/<course_id>")
+def course_by_id(course_id):
+    generation = catalogue()
+    found = generation.course(course_id)
+    if found is None:
+        return _gone(generation, course_id, g.lang)
+    return redirect(course_path(found, g.lang, **request.args), code=301)
+
+
+@bp.get("/courses/<course_id>/<slug>")
+def course(course_id, slug):
+    generation = catalogue()
+    found = generation.course(course_id)
+    lang = g.lang
+    if found is None:
+        return _gone(generation, course_id, lang)
+    if slug != course_slug(found, lang):
+        return redirect(course_path(found, lang, **request.args), code=301)
+    ended = found.has_ended(today())
+    similar = similar_open_courses(generation, found.__dict__, lang, leave_out=found.id)[0] if ended else []
+    compare = [i for i in request.args.get("compare", "").split(",") if i][:MAX_COMPARE]
+    here = course_path(found, lang)
+    query = request.query_string.decode("latin-1")
+    g.language_urls = {code: course_path(found, code) + (f"?{query}" if query else "") for code in LANGUAGES}
+    return render_template(
+        "course.html", course=found, ended=ended, similar=similar, compare=compare, max_compare=MAX_COMPARE,
+        share_url=absolute_url(here), json_ld=course_json_ld(found, absolute_url(here), lang),
+        url_version=URL_VERSION)
+
+
+@bp.get("/courses/<course_id>/calendar.ics")
+def course_calendar(course_id):
+    found = catalogue().course(course_id)
+    if found is None:
+        abort(404)
+    lang = g.lang
+    title = text_of(found, "title", lang)[0]
+    events = []
+    if found.application_deadline:
+        events.append(("deadline", found.application_deadline, _("Application deadline: %(title)s", title=title)))
+    if found.start_date:
+        events.append(("start", found.start_date, _("Course starts: %(title)s", title=title)))
+    if not events:
+        abort(404)
+    body = course_ics(found, absolute_url(course_path(found, lang)), title, events)
+    return body, 200, {"Content-Type": "text/calendar; charset=utf-8",
+                       "Content-Disposition": f'attachment; filename="{slugify(title)}.ics"'}
