@@ -1,11 +1,10 @@
 """coursefinder: find labour-market training courses (AMO) in Norway."""
 
-import logging
-
 from flask import Flask
 
 from . import config as settings
 from .importing import ensure_catalogue
+from .logs import setup_logging
 from .search import CatalogueStore
 
 __version__ = "0.1.0"
@@ -18,7 +17,7 @@ def create_app(config=None):
     app.config["INDEX_DIR"] = settings.index_dir()
     if config:
         app.config.update(config)
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    setup_logging()
     if app.config["AUTO_SAMPLE"]:
         ensure_catalogue(app.config["INDEX_DIR"])
     app.extensions["catalogue"] = CatalogueStore(app.config["INDEX_DIR"], app.config["RELOAD_INTERVAL"])

@@ -58,20 +58,31 @@ def import_command(files, index_option):
                % {"count": outcome.count, "generation": outcome.generation})
 
 
+@main.command("check")
+@click.option("--index", "index_option", type=click.Path(file_okay=False), help="Index folder.")
+def check_command(index_option):
+    """Check the index on disk: every generation whole, and the one a server would serve."""
+    from .search.checking import check_index
+
+    ok, lines = check_index(config.index_dir(index_option))
+    for line in lines:
+        click.echo(line)
+    sys.exit(0 if ok else 1)
+
+
 @main.command("serve")
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
 @click.option("--index", "index_option", type=click.Path(file_okay=False), help="Index folder.")
-@click.option("--threads", default=8, show_default=True, type=click.IntRange(1, 256))
-def serve_command(host, port, index_option, threads):
-    """Serve the site with the waitress WSGI server (imports the sample catalogue if the index is empty)."""
-    import waitress
+@click.option("--threads", default=8, show_default=True, type=click.IntRange(1, 256), help="Threads per process.")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Processes: 1 runs waitress, more run gunicorn.")
+def serve_command(host, port, index_option, threads, workers):
+    """Serve the site with a production WSGI server (imports the sample catalogue if the index is empty)."""
+    from .serving import serve
 
-    from . import create_app
-
-    app = create_app({"INDEX_DIR": config.index_dir(index_option)})
-    click.echo(f"Serving coursefinder on http://{host}:{port}/ with {threads} threads")
-    waitress.serve(app, host=host, port=port, threads=threads, ident="coursefinder")
+    click.echo(f"Serving coursefinder on http://{host}:{port}/ with {workers} process(es) of {threads} threads")
+    serve(host, port, index_option, threads, workers)
 
 
 @main.command("sample")

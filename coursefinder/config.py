@@ -17,6 +17,10 @@ DEFAULTS = {
     "AUTO_SAMPLE": True,
     # Where readers send feedback, also on accessibility (shown on every page).
     "FEEDBACK_EMAIL": "tilbakemelding@kurssok.example.no",
+    # The site's public address (https://kurs.example.no) for shared links behind a proxy.
+    "PUBLIC_URL": None,
+    # Send Strict-Transport-Security with this max-age when the site is only reached over HTTPS.
+    "HSTS_SECONDS": None,
     # The date that decides which courses have ended; None means today (tests fix it).
     "TODAY": None,
 }

@@ -11,6 +11,7 @@ from .catalogue.loading import load_files, sample_catalogue_path
 from .catalogue.problems import NO_FIELD, N_, Problem
 from .search import GenerationError, build_generation, current_generation
 from .search.generations import is_outdated, stored_courses
+from .search.store import open_best
 
 log = logging.getLogger(__name__)
 
@@ -53,9 +54,12 @@ def ensure_catalogue(index_dir):
         rebuilt = build_generation(index_dir, courses, sources=[f"{name} (rebuilt)"])
         log.info("rebuilt %d courses as generation %s", len(courses), rebuilt)
         return ImportOutcome(generation=rebuilt, count=len(courses))
-    if name is not None:
+    if name is not None and open_best(index_dir) is not None:
         return None
-    log.warning("no catalogue in %s yet: importing the bundled sample catalogue", index_dir)
+    if name is not None:
+        log.error("no generation in %s can be opened: importing the bundled sample catalogue", index_dir)
+    else:
+        log.warning("no catalogue in %s yet: importing the bundled sample catalogue", index_dir)
     outcome = import_files([sample_catalogue_path()], index_dir)
     if not outcome.ok:
         raise GenerationError("; ".join(p.render() for p in outcome.problems))

@@ -34,6 +34,7 @@ PAGE_TYPES = {
     "course-removed": "/{lang}/courses/GONE-1",
     "accessibility": "/{lang}/accessibility",
     "about": "/{lang}/about",
+    "privacy": "/{lang}/privacy",
 }
 LANGS = ("nb", "en")
 

@@ -80,7 +80,7 @@ def test_a_changed_filter_updates_results_and_announces_the_count(browser_page, 
 
 
 def test_filters_are_a_closed_disclosure_on_a_phone_and_work_without_javascript(chromium, live_server):
-    context = chromium.new_context(viewport={"width": 360, "height": 800}, java_script_enabled=False)
+    context = chromium.new_context(viewport={"width": 360, "height": 800}, java_script_enabled=False, bypass_csp=True)
     page = context.new_page()
     try:
         page.goto(live_server.url("/nb/"))

@@ -33,7 +33,7 @@ def test_the_qr_code_scans_to_the_address_of_the_page(browser_page, live_server,
 
 
 def test_comparing_three_courses_without_javascript(chromium, live_server):
-    context = chromium.new_context(viewport={"width": 360, "height": 800}, java_script_enabled=False)
+    context = chromium.new_context(viewport={"width": 360, "height": 800}, java_script_enabled=False, bypass_csp=True)
     page = context.new_page()
     try:
         page.goto(live_server.url("/nb/?county=11&county=03"))
@@ -58,7 +58,7 @@ def test_comparing_three_courses_without_javascript(chromium, live_server):
 
 
 def test_the_copy_button_copies_the_address(chromium, live_server):
-    context = chromium.new_context(permissions=["clipboard-read", "clipboard-write"])
+    context = chromium.new_context(permissions=["clipboard-read", "clipboard-write"], bypass_csp=True)
     page = context.new_page()
     try:
         page.goto(live_server.url("/en/courses/EDGE-hybrid"))
@@ -71,7 +71,7 @@ def test_the_copy_button_copies_the_address(chromium, live_server):
 
 
 def test_without_javascript_the_address_is_shown_to_copy_by_hand(chromium, live_server):
-    context = chromium.new_context(java_script_enabled=False)
+    context = chromium.new_context(java_script_enabled=False, bypass_csp=True)
     page = context.new_page()
     try:
         page.goto(live_server.url("/en/courses/EDGE-hybrid"))

@@ -4,6 +4,7 @@ import os
 from dataclasses import dataclass
 from importlib import resources
 
+from ..faults import checkpoint
 from .problems import N_, NO_FIELD, Problem
 from .readers import read_records
 from .validation import check_record, check_unique_ids, valid_id
@@ -35,6 +36,8 @@ def load_sources(sources, on_record=None):
             problems.extend(record_problems)
             if course is not None:
                 located.append((label, line, course))
+            if read == 1:
+                checkpoint("parsing")
             if on_record:
                 on_record()
     # Every record with a valid id counts, so a clash is reported even beside other problems.

@@ -5,7 +5,24 @@ and the web can show them in the reader's language; ``N_`` only marks them for
 ``pybabel extract``.
 """
 
+import re
 from dataclasses import dataclass, field
+
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+_PLAIN_FIELD = re.compile(r"[A-Za-z0-9_.-]+")
+
+
+def printable(text):
+    """Text with control characters written as escapes, so a problem stays on one line."""
+    return _CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
+
+
+def field_label(name):
+    """A field name as one word: as it is when plain, else quoted with spaces and controls escaped."""
+    if _PLAIN_FIELD.fullmatch(name):
+        return name
+    escaped = name.replace("\\", "\\\\").replace('"', '\\"')
+    return '"' + printable(escaped).replace(" ", "\\x20") + '"'
 
 
 def N_(message):
@@ -29,8 +46,9 @@ class Problem:
     def render(self, gettext=None):
         text = (gettext or (lambda s: s))(self.message)
         if self.params:
-            text = text % self.params
-        return f"{self.file}:{self.line}: {self.field}: {text}"
+            text = text % {key: printable(value) if isinstance(value, str) else value
+                           for key, value in self.params.items()}
+        return f"{printable(self.file)}:{self.line}: {field_label(self.field)}: {text}"
 
 
 class Invalid(Exception):

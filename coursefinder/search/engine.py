@@ -65,6 +65,9 @@ class Generation:
         self._local = threading.local()
         with self.index.reader() as reader:
             self.size = reader.doc_count_all()
+            if self.size != self.manifest["count"]:
+                raise ValueError(f"generation {name} holds {self.size} courses, its manifest says "
+                                 f"{self.manifest['count']}")
             self.term_scores = TermScores(self.size)
             self.codes = {group: self._codes(reader, group, values) for group, values in VOCABULARIES.items()}
             municipalities = sorted(term.decode() for term in reader.lexicon("municipality"))

@@ -26,6 +26,7 @@ from contextlib import contextmanager
 
 from whoosh import index as whoosh_index
 
+from ..faults import checkpoint
 from .schema import INDEX_VERSION, make_schema, to_document
 from .spelling import collect_words
 from .suggest import collect_suggestions
@@ -44,7 +45,7 @@ SUGGESTIONS = "suggestions.json"
 KEEP_OLD = 1
 # An older generation is removed only when its successor is this old, so that every
 # server process (which checks CURRENT about once a second) has long left it.
-GRACE_SECONDS = 60
+GRACE_SECONDS = float(os.environ.get("COURSEFINDER_KEEP_OLD_SECONDS", 60))
 _NAME = re.compile(r"gen-(\d{6,})")
 
 
@@ -89,34 +90,41 @@ def read_manifest(index_dir, name):
     return manifest
 
 
-def current_generation(index_dir):
-    """The name of the generation to serve, or None when there is none yet.
-
-    When ``CURRENT`` names a generation that is missing or broken, the newest complete
-    generation is used instead and the problem is logged.
-    """
+def named_in_current(index_dir):
     try:
         with open(os.path.join(index_dir, CURRENT), encoding="utf-8") as handle:
-            name = handle.read().strip()
-    except FileNotFoundError:
-        name = None
-    if name:
-        try:
-            read_manifest(index_dir, name)
-            return name
-        except (OSError, ValueError) as error:
-            log.error("index generation %r named in %s is unusable (%s); looking for an older one",
-                      name, os.path.join(index_dir, CURRENT), error)
-    for candidate in reversed(_generation_names(index_dir)):
-        if candidate == name:
+            return handle.read().strip() or None
+    except (FileNotFoundError, UnicodeDecodeError):
+        return None
+
+
+def candidates(index_dir):
+    """Generations worth trying, best first: the one ``CURRENT`` names, then the newest complete ones.
+
+    A generation whose manifest is missing or broken is left out, and the problem logged.
+    """
+    name = named_in_current(index_dir)
+    found = []
+    for candidate in [name] + list(reversed(_generation_names(index_dir))):
+        if candidate is None or candidate in found:
             continue
         try:
             read_manifest(index_dir, candidate)
-        except (OSError, ValueError):
+        except (OSError, ValueError) as error:
+            if candidate == name:
+                log.error("index generation %r named in %s is unusable (%s); looking for an older one",
+                          name, os.path.join(index_dir, CURRENT), error)
             continue
-        log.warning("serving generation %s", candidate)
-        return candidate
-    return None
+        found.append(candidate)
+    return found
+
+
+def current_generation(index_dir):
+    """The name of the generation to serve, or None when there is none yet."""
+    found = candidates(index_dir)
+    if found and found[0] != named_in_current(index_dir):
+        log.warning("serving generation %s", found[0])
+    return found[0] if found else None
 
 
 def generation_path(index_dir, name):
@@ -176,6 +184,7 @@ def build_generation(index_dir, courses, sources=(), on_course=None):
             except BaseException:
                 shutil.rmtree(tmp, ignore_errors=True)
                 raise
+            checkpoint("before-switch")
             _write_atomically(os.path.join(index_dir, CURRENT), name + "\n")
             _remove_old(index_dir, name)
             return name
@@ -213,8 +222,10 @@ def _write_index(folder, courses, on_course):
     # One writer and one commit give one segment, which is the fastest to search.
     writer = ix.writer(limitmb=256)
     try:
-        for course in courses:
+        for number, course in enumerate(courses):
             writer.add_document(**to_document(course))
+            if number == len(courses) // 2:
+                checkpoint("writing")
             if on_course:
                 on_course()
         writer.commit(optimize=True)

@@ -6,7 +6,7 @@ import threading
 import time
 
 from .engine import Generation
-from .generations import CURRENT, current_generation
+from .generations import CURRENT, candidates
 
 log = logging.getLogger(__name__)
 
@@ -44,10 +44,26 @@ class CatalogueStore:
                 return self._generation
             pointer = self._read_pointer()
             if self._generation is None or pointer != self._pointer:
-                name = current_generation(self.index_dir)
-                if name is not None and (self._generation is None or name != self._generation.name):
-                    log.info("serving catalogue generation %s", name)
-                    self._generation = Generation(self.index_dir, name)
+                self._generation = open_best(self.index_dir, keep=self._generation)
                 self._pointer = pointer
             self._checked = time.monotonic()
             return self._generation
+
+
+def open_best(index_dir, keep=None):
+    """The best generation that opens, trying older ones when one is broken; ``keep`` if none does.
+
+    A generation can be damaged on disk (a truncated file, a lost segment); it is
+    reported and skipped, so the site goes on with the last good catalogue.
+    """
+    for name in candidates(index_dir):
+        if keep is not None and name == keep.name:
+            return keep
+        try:
+            generation = Generation(index_dir, name)
+        except Exception as error:  # any damage must leave the site serving
+            log.error("cannot open index generation %s in %s: %s", name, index_dir, error)
+            continue
+        log.info("serving catalogue generation %s", name)
+        return generation
+    return keep

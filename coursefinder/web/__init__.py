@@ -4,7 +4,7 @@ from flask import g, request
 from flask_babel import Babel
 
 from ..i18n import DEFAULT_LANGUAGE, LANGUAGES, negotiate, translations_dir
-from . import api, compare_views, course_views, errors, feeds, pages, templating  # noqa: F401 (routes)
+from . import api, compare_views, course_views, errors, feeds, health, openapi, pages, security, templating  # noqa
 
 
 def select_locale():
@@ -21,5 +21,15 @@ def init_app(app):
     Babel(app, locale_selector=select_locale, default_translation_directories=translations_dir())
     app.register_blueprint(pages.bp)
     app.register_blueprint(api.bp)
+    app.register_blueprint(health.bp)
+    security.add_headers(app)
+
+    @app.after_request
+    def generation_header(response):
+        # Which catalogue answered: for operators and for checking that workers switched.
+        generation = app.extensions["catalogue"].get()
+        if generation is not None:
+            response.headers.setdefault("X-Catalogue-Generation", generation.name)
+        return response
     errors.init_app(app)
     templating.init_app(app)

@@ -79,6 +79,9 @@ def search():
     if upgraded is not None:
         return redirect(url_for("pages.search") + "?" + upgraded, code=301)
     search_request, error = parse_page_search()
+    if error and error.personal:
+        # Personal information goes into no link on the page, not even the language switch.
+        g.language_urls = {code: url_for("pages.search", lang=code) for code in LANGUAGES}
     generation = catalogue()
     result = None if error else generation.search(search_request)
     facets = result.facets if result else {group: [(value, 0) for value in labels.GROUPS[group]]
@@ -114,3 +117,8 @@ def about():
 @bp.get("/accessibility")
 def accessibility():
     return render_template("accessibility.html")
+
+
+@bp.get("/privacy")
+def privacy():
+    return render_template("privacy.html")

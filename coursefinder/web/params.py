@@ -28,11 +28,18 @@ DEFAULT_PER_PAGE = 20
 _TRUE, _FALSE = {"1", "true", "yes", "ja", "on"}, {"0", "false", "no", "nei", "off"}
 
 
+# What looks like a Norwegian national identity number (11 digits, maybe 6 + 5) or an
+# e-mail address.  Such text is refused, not searched, and never written anywhere.
+PERSONAL = re.compile(r"(?<!\d)\d{6}[ .-]?\d{5}(?!\d)|[^\s@]+@[^\s@]+\.[^\s@]{2,}")
+
+
 class ParamError(ValueError):
-    def __init__(self, parameter, message):
+    def __init__(self, parameter, message, personal=False):
         super().__init__(f"{parameter}: {message}")
         self.parameter = parameter
         self.message = message
+        # The value held personal information: do not show it again, not even to its writer.
+        self.personal = personal
 
 
 def _values(args, name):
@@ -94,6 +101,10 @@ def parse_search(args, lang):
     if len(q) > MAX_QUERY:
         raise ParamError("q", _l("the search text is %(length)d characters long; at most %(max)d are allowed")
                          % {"length": len(q), "max": MAX_QUERY})
+    if PERSONAL.search(q):
+        raise ParamError("q", _l("Please do not write personal information, such as a national identity number or "
+                                 "an e-mail address, in the search. Search for a job, a course or a place."),
+                         personal=True)
     not_allowed = _l("'%(value)s' is not allowed; use one of: %(allowed)s")
     municipalities = _values(args, "municipality")
     for value in municipalities:
@@ -103,9 +114,9 @@ def parse_search(args, lang):
     include_ended = _single(args, "include_ended")
     if include_ended is not None and include_ended.lower() not in _TRUE | _FALSE:
         raise ParamError("include_ended", _l("use 1 to include courses that have ended, or 0"))
+    # A window that ends before it starts is valid and finds nothing; the page then offers
+    # the search without one of the two dates.
     start_from, start_to = _date(args, "start_from"), _date(args, "start_to")
-    if start_from and start_to and start_to < start_from:
-        raise ParamError("start_to", _l("the last start date is before the first start date"))
     answer_lang = _choice(args, "lang", tuple(LANGUAGES)) or lang
     version = _single(args, "v")
     if version is not None and version != URL_VERSION:

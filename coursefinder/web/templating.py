@@ -1,6 +1,7 @@
 """What every template can use: the page's language, the language switch, labels, formats."""
 
 import datetime as dt
+import re
 
 from flask import current_app, g, request, url_for
 from flask_babel import format_date, format_decimal
@@ -37,6 +38,26 @@ def language_links():
     return links
 
 
+# C0 and C1 control characters (but tab and line breaks) have no place in text shown to
+# people, and are not allowed in HTML or XML: they are shown as the replacement character.
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def visible(value):
+    """Jinja's finalize: every value written into a page or feed, with control characters made visible."""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return _CONTROLS.sub("\ufffd", value)
+    return value
+
+
+def own_address():
+    """This page's address in its own language (without a query a view chose to leave out)."""
+    own = getattr(g, "language_urls", None)
+    if own and page_language().code in own:
+        return own[page_language().code]
+    return request.full_path if request.query_string else request.path
+
+
 def long_date(value):
     return format_date(value, format="long") if value else ""
 
@@ -47,6 +68,7 @@ def number(value):
 
 def in_language(text, text_lang):
     """``text`` escaped, wrapped in a ``lang`` span when it is not in the page's language."""
+    text = visible(text)
     if text_lang and text_lang != page_language().code:
         return Markup('<span lang="%s">%s</span>') % (text_lang, text)
     return escape(text)
@@ -74,6 +96,7 @@ def paragraphs(text):
 
 
 def init_app(app):
+    app.jinja_env.finalize = visible
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
     app.jinja_env.globals.update(
@@ -84,6 +107,7 @@ def init_app(app):
         in_language=in_language,
         paragraphs=paragraphs,
         feedback_link=feedback_link,
+        own_address=own_address,
         suggestion_link=suggestion_link,
         qr_svg=qr_svg,
         course_link=course_link,
