@@ -20,7 +20,8 @@ def create_app(config=None):
     setup_logging()
     if app.config["AUTO_SAMPLE"]:
         ensure_catalogue(app.config["INDEX_DIR"])
-    app.extensions["catalogue"] = CatalogueStore(app.config["INDEX_DIR"], app.config["RELOAD_INTERVAL"])
+    app.extensions["catalogue"] = CatalogueStore(app.config["INDEX_DIR"], app.config["RELOAD_INTERVAL"],
+                                                 background=not app.testing)
 
     from . import web
 

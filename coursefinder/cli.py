@@ -1,11 +1,41 @@
 """The ``coursefinder`` command: thin click commands over plain functions."""
 
 import sys
+import time
 
 import click
 
 from . import config
 from .i18n import terminal_language, translations_for
+
+
+class Progress:
+    """What a long import is doing, on a terminal: records read and checked, then courses indexed."""
+
+    def __init__(self):
+        self.read = 0
+        self.started = time.monotonic()
+        self.bar = None
+
+    def record(self):
+        self.read += 1
+        if self.read % 500 == 0:
+            rate = self.read / max(time.monotonic() - self.started, 1e-6)
+            click.echo(f"\rReading and checking: {self.read:,} records ({rate:,.0f}/s)", nl=False, err=True)
+
+    def valid(self, count):
+        seconds = time.monotonic() - self.started
+        click.echo(f"\rRead and checked {count:,} courses in {seconds:.1f} s.{' ' * 20}", err=True)
+        self.bar = click.progressbar(length=count, label="Indexing", file=sys.stderr, show_eta=True,
+                                     show_percent=True, item_show_func=None)
+        self.bar.__enter__()
+
+    def course(self):
+        self.bar.update(1)
+
+    def close(self):
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
 
 
 def _translations():
@@ -49,7 +79,13 @@ def import_command(files, index_option):
     """Validate the files and, if every course is valid, replace the whole catalogue."""
     from .importing import import_files
 
-    outcome = import_files(files, config.index_dir(index_option))
+    progress = Progress() if sys.stderr.isatty() else None
+    hooks = dict(on_record=progress.record, on_valid=progress.valid, on_course=progress.course) if progress else {}
+    try:
+        outcome = import_files(files, config.index_dir(index_option), **hooks)
+    finally:
+        if progress:
+            progress.close()
     if not outcome.ok:
         _print_problems(outcome.problems)
         sys.exit(1)

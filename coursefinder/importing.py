@@ -31,10 +31,13 @@ def validate_files(paths, on_record=None):
     return load_files([str(p) for p in paths], on_record)
 
 
-def import_files(paths, index_dir, on_record=None, on_course=None):
+def import_files(paths, index_dir, on_record=None, on_course=None, on_valid=None):
+    """Validate, then write a new generation; the ``on_*`` hooks report progress."""
     loaded = validate_files(paths, on_record)
     if not loaded.ok:
         return ImportOutcome(problems=loaded.problems)
+    if on_valid:
+        on_valid(len(loaded.courses))
     try:
         name = build_generation(index_dir, loaded.courses, sources=paths, on_course=on_course)
     except GenerationError as error:

@@ -116,3 +116,22 @@ def test_sample_writes_a_valid_catalogue_of_the_size_asked(tmp_path, name):
     again = tmp_path / ("again-" + name)
     run("sample", "--count", 120, "--seed", 4, "-o", again)
     assert again.read_text() == path.read_text()
+
+
+def test_an_import_without_a_terminal_prints_no_progress(tmp_path):
+    result = run("import", write_catalogue(tmp_path / "ok.json", GOOD), "--index", tmp_path / "index")
+    assert result.exit_code == 0 and "Indexing" not in result.output and "Reading" not in result.output
+
+
+def test_progress_on_a_terminal_counts_records_and_courses(tmp_path, capsys):
+    from coursefinder.cli import Progress
+    from coursefinder.importing import import_files
+
+    progress = Progress()
+    records = [course(id=f"P-{n}", title_nb="Kurs") for n in range(1200)]
+    outcome = import_files([write_catalogue(tmp_path / "many.json", records)], tmp_path / "index",
+                           on_record=progress.record, on_valid=progress.valid, on_course=progress.course)
+    progress.close()
+    err = capsys.readouterr().err
+    assert outcome.ok and "Reading and checking: 1,000 records" in err and "Read and checked 1,200 courses" in err
+    assert "Indexing" in err and "100%" in err

@@ -43,6 +43,8 @@ def matches(record, params):
             return False
         if not rolling and start < since:
             return False
+    if "start_from" in params and "start_to" in params and _date(params["start_to"]) < _date(params["start_from"]):
+        return False
     if "start_to" in params:
         until = _date(params["start_to"])
         if start and start > until:

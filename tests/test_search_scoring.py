@@ -37,3 +37,13 @@ def test_the_cache_forgets_the_least_used_terms_beyond_its_bound(generation):
     for word in ("kur", "sveis", "truck", "helsefagarbeid", "norsk"):
         term_scores.vector(searcher, "description_nb", word)
     assert term_scores._cached_postings <= 50 or len(term_scores._cache) == 1
+
+
+def test_field_lengths_read_at_once_equal_whoosh_one_by_one(generation):
+    from coursefinder.search.scoring import _stored_lengths
+
+    reader = generation.searcher().reader()
+    for field in ("title_nb", "description_nb", "title_parts", "summary_en"):
+        fast = _stored_lengths(reader, field, generation.size)
+        slow = [reader.doc_field_length(doc, field, 0) or 0 for doc in range(generation.size)]
+        assert fast is not None and fast.tolist() == slow

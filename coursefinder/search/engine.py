@@ -9,7 +9,7 @@ import datetime as dt
 import json
 import os
 import threading
-from collections import Counter
+from collections import Counter, OrderedDict
 from dataclasses import dataclass
 
 import numpy as np
@@ -17,12 +17,14 @@ import numpy as np
 from ..catalogue import vocabulary as v
 from ..catalogue.model import Course
 from .generations import REMOVED, SUGGESTIONS, WORDS, generation_path, open_generation, read_json, read_manifest
-from .request import FACET_GROUPS
+from .request import FACET_GROUPS, SearchRequest
 from .schema import NO_DATE, title_key
 from .scoring import TermScores, evaluate
 from .spelling import Speller
 from .suggest import Suggester
 from .textquery import build_query
+
+RESULT_CACHE = 2048
 
 VOCABULARIES = {
     "county": tuple(v.COUNTIES),
@@ -60,6 +62,9 @@ class Generation:
         self.manifest = read_manifest(index_dir, name)
         self._speller = None
         self._suggester = None
+        # Results by normalised request: popular searches are answered without any work.
+        self._results = OrderedDict()
+        self._results_lock = threading.Lock()
         self._removed = None
         self.index = open_generation(index_dir, name)
         self._local = threading.local()
@@ -105,6 +110,11 @@ class Generation:
         ranks = np.empty(self.size, dtype=np.int64)
         ranks[order] = np.arange(self.size)
         return ranks
+
+    def warm_up(self):
+        """Read what the first searches need, before the generation is served."""
+        self.speller  # noqa: B018 - loads the words
+        self.search(SearchRequest(q="kurs"))
 
     def searcher(self):
         searcher = getattr(self._local, "searcher", None)
@@ -183,6 +193,8 @@ class Generation:
             mask &= self.codes["norwegian_level"] <= v.LEVELS.index(request.level)
         # A course with rolling start can be started on any day it runs, so it is in
         # every window that it overlaps; a fixed course is in a window if it starts there.
+        if request.start_from and request.start_to and request.start_to < request.start_from:
+            mask[:] = False  # a window that ends before it begins holds no day to start on
         rolling = self.codes["start_type"] == v.START_TYPES.index("rolling")
         if request.start_from:
             since = request.start_from.toordinal()
@@ -193,7 +205,19 @@ class Generation:
         return mask
 
     def search(self, request):
+        """Results for a request; the same request on the same day is answered from a cache."""
         today = request.today or dt.date.today()
+        key = (request.but(compare=(), today=None), today)
+        found = self._results.get(key)
+        if found is None:
+            found = self._search(request, today)
+            with self._results_lock:
+                self._results[key] = found
+                while len(self._results) > RESULT_CACHE:
+                    self._results.popitem(last=False)
+        return found
+
+    def _search(self, request, today):
         mask = self._base_mask(request, today)
         matched = self._text_scores(request.q, request.lang) if request.q else None
         scores = None

@@ -42,6 +42,31 @@ def _postings(reader, field, text):
     return np.asarray(ids, dtype=np.int32), np.asarray(weights, dtype=np.float64)
 
 
+_LENGTH_OF_BYTE = None
+
+
+def _stored_lengths(reader, field, size):
+    """A field's lengths for all documents at once from Whoosh 3's length column, or None.
+
+    Whoosh keeps each length as one byte (``length_to_byte``); decoding the whole column
+    with a 256-entry table gives exactly what ``doc_field_length`` gives one by one.
+    """
+    global _LENGTH_OF_BYTE
+    try:
+        from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
+        from whoosh.util.numeric import byte_to_length
+
+        column = reader._perdoc._cached_reader(_lenfield(field), LENGTHS_COLUMN)
+        if column is None:
+            return np.zeros(size, dtype=np.float64)
+        if _LENGTH_OF_BYTE is None:
+            _LENGTH_OF_BYTE = np.array([0] + [byte_to_length(b) for b in range(1, 256)], dtype=np.float64)
+        codes = np.fromiter((column[doc] for doc in range(size)), dtype=np.uint8, count=size)
+        return _LENGTH_OF_BYTE[codes]
+    except (AttributeError, ImportError, TypeError):
+        return None
+
+
 class TermScores:
     """The BM25F score vectors of one generation's terms, computed on first use."""
 
@@ -56,8 +81,10 @@ class TermScores:
     def _field_lengths(self, reader, field):
         lengths = self._lengths.get(field)
         if lengths is None:
-            lengths = np.fromiter((reader.doc_field_length(doc, field, 0) or 0 for doc in range(self.size)),
-                                  dtype=np.float64, count=self.size)
+            lengths = _stored_lengths(reader, field, self.size)
+            if lengths is None:
+                lengths = np.fromiter((reader.doc_field_length(doc, field, 0) or 0 for doc in range(self.size)),
+                                      dtype=np.float64, count=self.size)
             self._lengths[field] = lengths
         return lengths
 

@@ -19,11 +19,14 @@ class CatalogueStore:
     holds the old generation finishes on it.
     """
 
-    def __init__(self, index_dir, reload_interval=1.0):
+    def __init__(self, index_dir, reload_interval=1.0, background=False):
         self.index_dir = os.fspath(index_dir)
         self.reload_interval = reload_interval
+        # Open a new generation in a thread while requests go on with the old one.
+        self.background = background
         self._generation = None
         self._pointer = None
+        self._opening = False
         self._checked = 0.0
         self._lock = threading.Lock()
 
@@ -43,12 +46,30 @@ class CatalogueStore:
             if self._generation is not None and now - self._checked < self.reload_interval:
                 return self._generation
             pointer = self._read_pointer()
-            if self._generation is None or pointer != self._pointer:
+            if self._generation is None or (pointer != self._pointer and not self.background):
                 self._generation = open_best(self.index_dir, keep=self._generation)
                 self._pointer = pointer
+            elif pointer != self._pointer and not self._opening:
+                self._opening = True
+                threading.Thread(target=self._open_in_background, args=(pointer,), daemon=True).start()
             self._checked = time.monotonic()
             return self._generation
 
+    def _open_in_background(self, pointer):
+        generation = self._generation
+        try:
+            opened = open_best(self.index_dir, keep=self._generation)
+            if opened is not None and opened is not self._generation:
+                opened.warm_up()
+            generation = opened or generation
+        except Exception:  # the old generation goes on serving; the next check tries again
+            log.exception("could not open the new catalogue generation")
+            pointer = self._pointer
+        finally:
+            with self._lock:
+                self._generation = generation
+                self._pointer = pointer
+                self._opening = False
 
 def open_best(index_dir, keep=None):
     """The best generation that opens, trying older ones when one is broken; ``keep`` if none does.

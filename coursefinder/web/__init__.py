@@ -4,7 +4,8 @@ from flask import g, request
 from flask_babel import Babel
 
 from ..i18n import DEFAULT_LANGUAGE, LANGUAGES, negotiate, translations_dir
-from . import api, compare_views, course_views, errors, feeds, health, openapi, pages, security, templating  # noqa
+from . import (api, caching, compare_views, course_views, errors, feeds, health, openapi, pages,  # noqa: F401
+               security, templating)
 
 
 def select_locale():
@@ -23,6 +24,7 @@ def init_app(app):
     app.register_blueprint(api.bp)
     app.register_blueprint(health.bp)
     security.add_headers(app)
+    caching.init_app(app)
 
     @app.after_request
     def generation_header(response):

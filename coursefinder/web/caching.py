@@ -1,0 +1,71 @@
+"""Fewer bytes and fewer trips for slow phones: gzip, ETags from the catalogue, fingerprinted files.
+
+- Text answers are gzipped when the browser accepts it.
+- Pages and API answers carry an ETag and Last-Modified derived from the catalogue
+  generation (and the day, which decides what has ended), and answer 304 when the
+  browser already has them.
+- Static files are linked with a fingerprint of their content (``?v=...``) and may then
+  be kept for a year; a changed file gets a new address.
+"""
+
+import datetime as dt
+import gzip
+import hashlib
+import os
+
+from flask import current_app, request
+
+COMPRESSIBLE = {"text/html", "text/css", "text/javascript", "application/javascript", "application/json",
+                "application/atom+xml", "text/calendar", "image/svg+xml", "text/plain"}
+MIN_SIZE = 500
+YEAR = 31_536_000
+_fingerprints = {}
+
+
+def fingerprint(filename):
+    found = _fingerprints.get(filename)
+    if found is None:
+        path = os.path.join(current_app.static_folder, filename)
+        try:
+            with open(path, "rb") as handle:
+                found = hashlib.sha256(handle.read()).hexdigest()[:12]
+        except OSError:
+            found = "0"
+        _fingerprints[filename] = found
+    return found
+
+
+def init_app(app):
+    @app.url_defaults
+    def static_fingerprint(endpoint, values):
+        if endpoint == "static" and "filename" in values and "v" not in values:
+            values["v"] = fingerprint(values["filename"])
+
+    @app.after_request
+    def cache_and_compress(response):
+        if request.endpoint == "static" and response.status_code == 200:
+            if request.args.get("v") == fingerprint(request.view_args.get("filename", "")):
+                response.headers["Cache-Control"] = f"public, max-age={YEAR}, immutable"
+        elif request.method == "GET" and response.status_code == 200 and request.endpoint not in (None, "health.healthz"):
+            generation = app.extensions["catalogue"].get()
+            if generation is not None:
+                today = app.config["TODAY"] or dt.date.today()
+                response.set_etag(f"{generation.name}-{today.isoformat()}", weak=True)
+                response.last_modified = generation.created
+                response.headers["Cache-Control"] = "no-cache"
+                response = response.make_conditional(request)
+        return _compress(response)
+
+
+def _compress(response):
+    if (response.status_code != 200 or "gzip" not in request.headers.get("Accept-Encoding", "")
+            or response.mimetype not in COMPRESSIBLE or "Content-Encoding" in response.headers):
+        return response
+    response.direct_passthrough = False
+    data = response.get_data()
+    if len(data) < MIN_SIZE:
+        return response
+    response.set_data(gzip.compress(data, compresslevel=6, mtime=0))
+    response.headers["Content-Encoding"] = "gzip"
+    response.vary.add("Accept-Encoding")
+    return response
