@@ -28,7 +28,7 @@ class Progress:
         click.echo(f"\rRead and checked {count:,} courses in {seconds:.1f} s.{' ' * 20}", err=True)
         self.bar = click.progressbar(length=count, label="Indexing", file=sys.stderr, show_eta=True,
                                      show_percent=True, item_show_func=None)
-        self.bar.is_hidden = False  # Progress is only made for a terminal (see import_command)
+        self.bar._is_atty = True  # Progress is only made for a terminal (see import_command)
         self.bar.__enter__()
 
     def course(self):
