@@ -215,7 +215,10 @@ class Generation:
                 self._results[key] = found
                 while len(self._results) > RESULT_CACHE:
                     self._results.popitem(last=False)
-        return found
+        total, page_docs, scores, facets = found
+        # The cache keeps document numbers, not courses: a page's courses are read each time.
+        return SearchResult(total=total, page=request.page, per_page=request.per_page,
+                            courses=[self._course(doc) for doc in page_docs], facets=facets, scores=scores)
 
     def _search(self, request, today):
         mask = self._base_mask(request, today)
@@ -244,12 +247,8 @@ class Generation:
         order = self._order(docs, request, scores)
         first = (request.page - 1) * request.per_page
         page_docs = docs[order[first:first + request.per_page]]
-        return SearchResult(
-            total=int(docs.size), page=request.page, per_page=request.per_page,
-            courses=[self._course(doc) for doc in page_docs],
-            facets=facets,
-            scores=[float(scores[doc]) if scores is not None else 0.0 for doc in page_docs],
-        )
+        page_scores = [float(scores[doc]) if scores is not None else 0.0 for doc in page_docs]
+        return int(docs.size), page_docs.tolist(), page_scores, facets
 
     def _order(self, docs, request, scores):
         title = self.title_rank["en" if request.lang == "en" else "nb"][docs]

@@ -17,7 +17,7 @@ from .textquery import AllOf, AnyOf, Term
 
 _EMPTY = (np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32))
 # How many postings the cache may hold (8 bytes each) before it forgets the least used.
-MAX_CACHED_POSTINGS = 6_000_000
+MAX_CACHED_POSTINGS = 3_000_000
 
 
 def _postings(reader, field, text):
