@@ -6,6 +6,7 @@ import time
 import click
 
 from . import config
+from .catalogue import vocabulary
 from .i18n import terminal_language, translations_for
 
 
@@ -105,6 +106,37 @@ def check_command(index_option):
     for line in lines:
         click.echo(line)
     sys.exit(0 if ok else 1)
+
+
+@main.command("report")
+@click.option("--index", "index_option", type=click.Path(file_okay=False), help="Index folder.")
+@click.option("--format", "fmt", type=click.Choice(["csv", "markdown"]), default="markdown", show_default=True)
+@click.option("--sector", multiple=True, type=click.Choice(list(vocabulary.SECTORS)))
+@click.option("--course-type", multiple=True, type=click.Choice(list(vocabulary.COURSE_TYPES)))
+@click.option("--norwegian", type=click.Choice(["combined", "without"]))
+@click.option("--age", type=click.IntRange(*vocabulary.AGE_RANGE))
+@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), help="Count as if it were this day (default: today).")
+def report_command(index_option, fmt, sector, course_type, norwegian, age, today):
+    """Print the offer across counties: per county, per county and sector, and starts per month."""
+    from . import reports
+    from .search import CatalogueStore, SearchRequest
+    from .search.overview import compute_overview
+
+    generation = CatalogueStore(config.index_dir(index_option)).get()
+    if generation is None:
+        click.echo("The index holds no catalogue; import one first.", err=True)
+        sys.exit(1)
+    day = today.date() if today else None
+    request = SearchRequest(sector=tuple(sector), course_type=tuple(course_type), norwegian=norwegian, age=age,
+                            today=day)
+    overview = compute_overview(generation, request, day)
+    render = reports.to_csv if fmt == "csv" else reports.to_markdown
+    tables = [(reports.COUNTY_COLUMNS, reports.county_rows(overview)),
+              (reports.SECTOR_COLUMNS, reports.sector_rows(overview)),
+              (["month", "starts"], reports.month_rows(overview))]
+    click.echo("\n".join(render(columns, rows) for columns, rows in tables), nl=False)
+    if fmt == "markdown":
+        click.echo(f"\nInhabitants: {overview.source['en']}.")
 
 
 @main.command("serve")

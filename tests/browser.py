@@ -35,6 +35,7 @@ PAGE_TYPES = {
     "accessibility": "/{lang}/accessibility",
     "about": "/{lang}/about",
     "privacy": "/{lang}/privacy",
+    "offer": "/{lang}/offer",
 }
 LANGS = ("nb", "en")
 

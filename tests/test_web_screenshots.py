@@ -13,7 +13,7 @@ from browser import PAGE_TYPES, report
 ROOT = Path(__file__).resolve().parent.parent
 SHOTS = ROOT / "tests" / "screenshots"
 README_SHOTS = {("search-results", "nb", 360): "search-360.png", ("search-results", "en", 1280): "search-1280.png"}
-MAIN_PAGES = ["search-empty", "search-results", "search-many-filters", "course-open", "compare-4", "about"]
+MAIN_PAGES = ["search-empty", "search-results", "search-many-filters", "course-open", "compare-4", "about", "offer"]
 
 
 @pytest.mark.parametrize("width", [360, 1280])

@@ -18,3 +18,11 @@ def neighbours_of(counties):
     table = neighbours()
     found = {other for county in counties for other in table.get(county, ())}
     return tuple(sorted(found - set(counties)))
+
+
+@lru_cache(maxsize=1)
+def populations():
+    """``(county -> inhabitants, source by language, year)`` from ``data/county-populations.json``."""
+    data = json.loads((resources.files("coursefinder.catalogue") / "data" / "county-populations.json")
+                      .read_text(encoding="utf-8"))
+    return data["population"], data["source"], data["year"]

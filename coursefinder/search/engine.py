@@ -79,7 +79,7 @@ class Generation:
             self.municipalities = {m: i for i, m in enumerate(municipalities)}
             self.codes["municipality"] = self._codes(reader, "municipality", municipalities)
             self.numbers = {name: np.fromiter(reader.column_reader(name), dtype=np.int64, count=self.size)
-                            for name in ("start", "end", "age_min", "age_max")}
+                            for name in ("start", "end", "age_min", "age_max", "places")}
             ids = list(reader.column_reader("id"))
             self.doc_of = {course_id: doc for doc, course_id in enumerate(ids)}
             self.municipalities_by_county = self._municipality_names(reader)
@@ -202,6 +202,16 @@ class Generation:
         if request.start_to:
             until = request.start_to.toordinal()
             mask &= np.where(rolling, (start == NO_DATE) | (start <= until), (start != NO_DATE) & (start <= until))
+        return mask
+
+    def filtered(self, request):
+        """Which courses pass every filter of ``request`` (its text is not searched): a boolean array."""
+        today = request.today or dt.date.today()
+        mask = self._base_mask(request, today)
+        for group in FACET_GROUPS:
+            group_mask = self._group_mask(request, group)
+            if group_mask is not None:
+                mask &= group_mask
         return mask
 
     def search(self, request):

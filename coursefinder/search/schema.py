@@ -16,7 +16,7 @@ from .analysis import compound_parts_analyzer, english_analyzer, fold, norwegian
 
 # The version of the schema and analysis.  A generation written with another version is
 # rebuilt from its own stored courses when a server starts (see importing.ensure_catalogue).
-INDEX_VERSION = 6
+INDEX_VERSION = 7
 
 # Field -> weight in free-text search.  The title weighs most; a part of a compound
 # (``sveis`` in ``sveisekurs``) weighs less than the same word written on its own.
@@ -40,7 +40,7 @@ PARTS_FIELDS = {"title_parts": ("title_nb", "certifications"), "text_parts": ("s
 CATEGORY_FIELDS = ("county", "municipality", "course_type", "sector", "delivery", "status",
                    "norwegian_level", "start_type", "norwegian")
 # Numeric columns (dates as proleptic ordinals).
-NUMBER_FIELDS = ("start", "end", "age_min", "age_max")
+NUMBER_FIELDS = ("start", "end", "age_min", "age_max", "places")
 NO_DATE = 0
 NO_AGE_MAX = v.AGE_RANGE[1]
 
@@ -88,7 +88,8 @@ def to_document(course):
         doc["municipality_place"] = f"{course.municipality}|{course.place or ''}"
     doc["norwegian"] = "combined" if course.norwegian_training else "without"
     doc.update(start=_ordinal(course.start_date), end=_ordinal(course.end_date),
-               age_min=course.age_min, age_max=course.age_max if course.age_max is not None else NO_AGE_MAX)
+               age_min=course.age_min, age_max=course.age_max if course.age_max is not None else NO_AGE_MAX,
+               places=course.places or 0)
     doc["id"] = course.id
     doc["title_key_nb"] = title_key(course.title_nb)
     doc["title_key_en"] = title_key(course.title_en or course.title_nb)

@@ -4,8 +4,8 @@ from flask import g, request
 from flask_babel import Babel
 
 from ..i18n import DEFAULT_LANGUAGE, LANGUAGES, negotiate, translations_dir
-from . import (api, caching, compare_views, course_views, errors, feeds, health, openapi, pages,  # noqa: F401
-               security, templating)
+from . import (api, caching, compare_views, course_views, errors, feeds, health, offer, openapi,  # noqa: F401
+               pages, security, templating)
 
 
 def select_locale():

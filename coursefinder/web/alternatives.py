@@ -8,6 +8,7 @@ they find more.
 
 from dataclasses import dataclass
 
+from ..catalogue import vocabulary as v
 from ..catalogue.geography import neighbours_of
 from . import labels
 from .navigation import FILTER_NAMES, search_url
@@ -60,6 +61,15 @@ def without_filters(generation, request):
         return None
     found = _count(generation, unfiltered)
     return Alternative("", found, search_url(request, **_REMOVABLE)) if found else None
+
+
+def online_elsewhere(generation, request):
+    """Online courses for the same search from other counties: open to people anywhere."""
+    if not request.county or request.delivery and "online" not in request.delivery:
+        return None
+    others = tuple(county for county in v.COUNTIES if county not in request.county)
+    found = _count(generation, request.but(county=others, delivery=("online",)))
+    return Alternative("", found, search_url(request, county=(), delivery=("online",))) if found else None
 
 
 def in_neighbouring_counties(generation, request):

@@ -11,7 +11,8 @@ from flask_babel import lazy_gettext as _l
 from ..i18n import LANGUAGES
 from ..search import FACET_GROUPS, SearchRequest
 from . import labels
-from .alternatives import did_you_mean, in_neighbouring_counties, without_filters, without_one_filter
+from .alternatives import (did_you_mean, in_neighbouring_counties, online_elsewhere, without_filters,
+                           without_one_filter)
 from .navigation import FILTER_NAMES, chips, page_numbers, search_url
 from .params import DEFAULT_PER_PAGE, MAX_COMPARE, MAX_QUERY, ParamError, parse_search
 from .permalinks import upgraded_query
@@ -93,7 +94,10 @@ def search():
             help_["without_filter"] = without_one_filter(generation, search_request)
             if help_["without_filter"] is None:
                 help_["without_filters"] = without_filters(generation, search_request)
+        if search_request.county:
+            # Next door: the offer differs between counties, so show what is near.
             help_["neighbours"] = in_neighbouring_counties(generation, search_request)
+            help_["online"] = online_elsewhere(generation, search_request)
     here = search_url(search_request, page=search_request.page)
     context = dict(
         alternatives=help_,
