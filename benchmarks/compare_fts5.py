@@ -75,8 +75,8 @@ def run(command, **kwargs):
     return time.monotonic() - started, usage.ru_maxrss / 1024
 
 
-def tree_rss_mb(pid):
-    """Resident memory of a process and its children, in MB."""
+def tree_rss_mb(pid, kind="Pss"):
+    """Memory of a process and its children, in MB: Pss (shared pages counted once) or Rss."""
     total, pids = 0, [pid]
     for entry in os.listdir("/proc"):
         if entry.isdigit():
@@ -88,8 +88,8 @@ def tree_rss_mb(pid):
                 pass
     for each in pids:
         try:
-            with open(f"/proc/{each}/status") as handle:
-                total += next(int(line.split()[1]) for line in handle if line.startswith("VmRSS"))
+            with open(f"/proc/{each}/smaps_rollup") as handle:
+                total += next(int(line.split()[1]) for line in handle if line.startswith(kind + ":"))
         except (OSError, StopIteration):
             pass
     return total / 1024
@@ -199,7 +199,8 @@ def bench(size, workers, threads, port_base):
             result["unique p50"], result["unique p95"] = latencies(port, unique[:300])
             result["popular rps"] = throughput(port, [(POPULAR * 500)[i::8] for i in range(8)])
             result["unique rps"] = throughput(port, [unique[300 + i::8] for i in range(8)])
-            result["memory MB"] = tree_rss_mb(ours.pid if name == "coursefinder" else peer.pid)
+            result["memory PSS MB"] = tree_rss_mb(ours.pid if name == "coursefinder" else peer.pid)
+            result["memory RSS MB"] = tree_rss_mb(ours.pid if name == "coursefinder" else peer.pid, "Rss")
     finally:
         for process in (ours, peer):
             process.terminate()
@@ -232,9 +233,9 @@ def main():
         for key, unit, better in (("popular p50", "ms", "lower"), ("popular p95", "ms", "lower"),
                                   ("unique p50", "ms", "lower"), ("unique p95", "ms", "lower"),
                                   ("popular rps", "req/s", "higher"), ("unique rps", "req/s", "higher"),
-                                  ("memory MB", "MB", "lower")):
+                                  ("memory PSS MB", "MB", "lower"), ("memory RSS MB", "MB", "lower")):
             ratio = ours[key] / peer[key] if peer[key] else float("inf")
-            print(f"| {key + ' (' + unit + ')':<22} | {ours[key]:>12.1f} | {peer[key]:>10.1f} | {ratio:>6.2f}x |")
+            print(f"| {key if unit == 'MB' else key + ' (' + unit + ')':<22} | {ours[key]:>12.1f} | {peer[key]:>10.1f} | {ratio:>6.2f}x |")
         sys.stdout.flush()
     if args.json:
         with open(args.json, "w") as handle:

@@ -219,8 +219,10 @@ def _removed(index_dir, previous, summaries):
 
 def _write_index(folder, courses, on_course):
     ix = whoosh_index.create_in(folder, make_schema())
-    # One writer and one commit give one segment, which is the fastest to search.
-    writer = ix.writer(limitmb=256)
+    # One writer and one commit give one segment, which is the fastest to search.  No
+    # compound file: Whoosh copies a compound segment's parts into memory for every
+    # reader (one per thread), while separate files are mapped and shared.
+    writer = ix.writer(limitmb=256, compound=False)
     try:
         for number, course in enumerate(courses):
             writer.add_document(**to_document(course))

@@ -16,7 +16,7 @@ from .analysis import compound_parts_analyzer, english_analyzer, fold, norwegian
 
 # The version of the schema and analysis.  A generation written with another version is
 # rebuilt from its own stored courses when a server starts (see importing.ensure_catalogue).
-INDEX_VERSION = 7
+INDEX_VERSION = 8
 
 # Field -> weight in free-text search.  The title weighs most; a part of a compound
 # (``sveis`` in ``sveisekurs``) weighs less than the same word written on its own.
