@@ -1,5 +1,6 @@
 """Settings with their defaults; an app gets them from ``create_app(config)`` or the environment."""
 
+import datetime as dt
 import os
 
 INDEX_ENV = "COURSEFINDER_INDEX"
@@ -8,6 +9,11 @@ INDEX_ENV = "COURSEFINDER_INDEX"
 def index_dir(option=None):
     """The index folder: the ``--index`` option, else $COURSEFINDER_INDEX, else ./index."""
     return os.path.abspath(option or os.environ.get(INDEX_ENV) or "index")
+
+
+def today(settings):
+    """The date that decides which courses have ended: TODAY when set (tests fix it), else today."""
+    return settings["TODAY"] or dt.date.today()
 
 
 DEFAULTS = {

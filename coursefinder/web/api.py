@@ -1,10 +1,9 @@
 """The JSON API under /api/v1/: the same search as the pages, as data."""
 
-import datetime as dt
-
 from flask import Blueprint, current_app, jsonify, request
 
 from ..catalogue.vocabulary import COUNTIES
+from ..config import today
 from ..i18n import text_of
 from . import labels
 from ..i18n import LANGUAGES
@@ -13,10 +12,6 @@ from .params import MAX_QUERY, ParamError, parse_search
 from .sharing import absolute_url
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
-
-
-def _today():
-    return current_app.config["TODAY"] or dt.date.today()
 
 
 def _summary(course, lang):
@@ -32,7 +27,7 @@ def _summary(course, lang):
         "start_type": course.start_type,
         "start_date": course.start_date.isoformat() if course.start_date else None,
         "status": course.status,
-        "ended": course.has_ended(_today()),
+        "ended": course.has_ended(today(current_app.config)),
         "url": absolute_url(course_path(course, lang)),
     }
 
@@ -49,7 +44,7 @@ def courses():
         search = parse_search(request.args, "nb")
     except ParamError as error:
         return jsonify(error={"parameter": error.parameter, "message": str(error.message)}), 400
-    search = search.but(today=_today())
+    search = search.but(today=today(current_app.config))
     result = current_app.extensions["catalogue"].get().search(search)
     return jsonify(total=result.total, page=result.page, per_page=result.per_page,
                    results=[_summary(course, search.lang) for course in result.courses],

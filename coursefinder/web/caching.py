@@ -8,12 +8,13 @@
   be kept for a year; a changed file gets a new address.
 """
 
-import datetime as dt
 import gzip
 import hashlib
 import os
 
 from flask import current_app, request
+
+from ..config import today
 
 COMPRESSIBLE = {"text/html", "text/css", "text/javascript", "application/javascript", "application/json",
                 "application/atom+xml", "text/calendar", "image/svg+xml", "text/plain"}
@@ -49,8 +50,7 @@ def init_app(app):
         elif request.method == "GET" and response.status_code == 200 and request.endpoint not in (None, "health.healthz"):
             generation = app.extensions["catalogue"].get()
             if generation is not None:
-                today = app.config["TODAY"] or dt.date.today()
-                response.set_etag(f"{generation.name}-{today.isoformat()}", weak=True)
+                response.set_etag(f"{generation.name}-{today(app.config).isoformat()}", weak=True)
                 response.last_modified = generation.created
                 response.headers["Cache-Control"] = "no-cache"
                 response = response.make_conditional(request)

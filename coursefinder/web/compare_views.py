@@ -3,16 +3,13 @@
 from flask import render_template, request, url_for
 from flask_babel import gettext as _
 
-from .pages import bp, catalogue, compared_courses, today
-from .params import MAX_COMPARE, URL_VERSION
+from .pages import bp, catalogue, today
+from .params import MAX_COMPARE, URL_VERSION, split_values
 from .sharing import absolute_url
 
 
 def compare_ids():
-    ids = []
-    for raw in request.args.getlist("ids"):
-        ids.extend(part.strip() for part in raw.split(",") if part.strip())
-    return list(dict.fromkeys(ids))
+    return list(dict.fromkeys(split_values(request.args.getlist("ids"))))
 
 
 def compare_url(ids):
@@ -49,8 +46,9 @@ def compare():
         message = _("You can compare at most %(max)d courses at a time. Choose fewer courses.", max=MAX_COMPARE)
         return render_template("compare.html", courses=[], missing=[], message=message, differs={}, rows=ROWS,
                                ids=ids[:MAX_COMPARE], share_url=None, search_link=None), 400
-    courses = compared_courses(generation, ids)
-    missing = [course_id for course_id in ids if generation.course(course_id) is None]
+    found = {course_id: generation.course(course_id) for course_id in ids}
+    courses = [course for course in found.values() if course is not None]
+    missing = [course_id for course_id, course in found.items() if course is None]
     message = None
     if len(courses) < 2:
         message = _("Choose at least two courses to compare them. Use “Add to comparison” on the courses in the "

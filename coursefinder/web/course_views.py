@@ -8,7 +8,7 @@ from ..i18n import LANGUAGES, text_of
 from ..search import SearchRequest
 from .navigation import search_url
 from .pages import bp, catalogue, today
-from .params import MAX_COMPARE, URL_VERSION
+from .params import MAX_COMPARE, URL_VERSION, split_values
 from .sharing import absolute_url, slugify
 from .structured import course_ics, course_json_ld
 
@@ -65,7 +65,7 @@ def course(course_id, slug):
         return redirect(course_path(found, lang, **request.args), code=301)
     ended = found.has_ended(today())
     similar = similar_open_courses(generation, found.__dict__, lang, leave_out=found.id)[0] if ended else []
-    compare = [i for i in request.args.get("compare", "").split(",") if i][:MAX_COMPARE]
+    compare = list(dict.fromkeys(split_values(request.args.getlist("compare"))))[:MAX_COMPARE]
     here = course_path(found, lang)
     query = request.query_string.decode("latin-1")
     g.language_urls = {code: course_path(found, code) + (f"?{query}" if query else "") for code in LANGUAGES}

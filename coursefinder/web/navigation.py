@@ -1,6 +1,7 @@
 """Links on the results page: removable filter chips and pagination."""
 
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from flask import url_for
 from flask_babel import format_date
@@ -34,12 +35,11 @@ class Chip:
 def search_url(request, **changes):
     changes = {name: tuple(value) if isinstance(value, list) else value for name, value in changes.items()}
     changes.setdefault("page", 1)
-    return url_for("pages.search", lang=request.lang) + _query(to_args(request, **changes))
+    return url_for("pages.search", lang=request.lang) + query_string(to_args(request, **changes))
 
 
-def _query(pairs):
-    from urllib.parse import urlencode
-
+def query_string(pairs):
+    """``?a=1&b=2`` for parameter pairs, or nothing when there are none."""
     return "?" + urlencode(pairs) if pairs else ""
 
 

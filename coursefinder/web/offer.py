@@ -1,7 +1,7 @@
 """/LANG/offer: the offer across counties, with charts, tables and CSV downloads."""
 
 from flask import Response, render_template, url_for
-from flask_babel import format_decimal, format_percent
+from flask_babel import format_date, format_decimal, format_percent
 from flask_babel import gettext as _
 
 from .. import reports
@@ -9,6 +9,7 @@ from ..catalogue import vocabulary as v
 from ..search.overview import compute_overview
 from . import labels
 from .charts import bar_chart, tile_map
+from .navigation import query_string
 from .pages import bp, catalogue, parse_page_search, today
 from .params import to_args, URL_VERSION
 
@@ -23,10 +24,8 @@ def _overview():
 
 
 def _query(request, **changes):
-    from urllib.parse import urlencode
-
-    pairs = [(name, value) for name, value in to_args(request.but(**changes)) if name in FILTERS or name == "v"]
-    return "?" + urlencode(pairs) if pairs else ""
+    return query_string([(name, value) for name, value in to_args(request.but(**changes))
+                         if name in FILTERS or name == "v"])
 
 
 def _filter_links(request):
@@ -89,8 +88,6 @@ def _search_args(request):
 
 
 def format_month(start):
-    from flask_babel import format_date
-
     return format_date(start, "MMMM y")
 
 

@@ -3,18 +3,17 @@
 Course, compare and feed views live in their own modules and register on ``bp``.
 """
 
-import datetime as dt
-
 from flask import Blueprint, abort, current_app, g, redirect, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 
+from .. import config
 from ..i18n import LANGUAGES
 from ..search import FACET_GROUPS, SearchRequest
 from . import labels
 from .alternatives import (did_you_mean, in_neighbouring_counties, online_elsewhere, without_filters,
                            without_one_filter)
 from .navigation import FILTER_NAMES, chips, page_numbers, search_url
-from .params import DEFAULT_PER_PAGE, MAX_COMPARE, MAX_QUERY, ParamError, parse_search
+from .params import DEFAULT_PER_PAGE, MAX_COMPARE, MAX_QUERY, ParamError, parse_search, split_values
 from .permalinks import upgraded_query
 from .sharing import absolute_url
 
@@ -47,7 +46,7 @@ def catalogue():
 
 
 def today():
-    return current_app.config["TODAY"] or dt.date.today()
+    return config.today(current_app.config)
 
 
 def form_values():
@@ -55,8 +54,7 @@ def form_values():
     values = {"q": request.args.getlist("q")}
     for name in request.args:
         if name != "q":
-            values[name] = [part.strip() for raw in request.args.getlist(name) for part in raw.split(",")
-                            if part.strip()]
+            values[name] = split_values(request.args.getlist(name))
     return values
 
 

@@ -42,11 +42,13 @@ class ParamError(ValueError):
         self.personal = personal
 
 
+def split_values(raw_values):
+    """Values given repeated (``a=1&a=2``) or comma-separated (``a=1,2``), in order, blanks left out."""
+    return [part.strip() for raw in raw_values for part in raw.split(",") if part.strip()]
+
+
 def _values(args, name):
-    found = []
-    for raw in args.getlist(name):
-        found.extend(part.strip() for part in raw.split(",") if part.strip())
-    return found
+    return split_values(args.getlist(name))
 
 
 def _single(args, name):

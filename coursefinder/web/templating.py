@@ -1,12 +1,12 @@
 """What every template can use: the page's language, the language switch, labels, formats."""
 
-import datetime as dt
 import re
 
 from flask import current_app, g, request, url_for
 from flask_babel import format_date, format_decimal
 from markupsafe import Markup, escape
 
+from .. import config
 from ..i18n import DEFAULT_LANGUAGE, LANGUAGES, text_of
 from . import labels
 from .sharing import qr_svg
@@ -116,5 +116,5 @@ def init_app(app):
     app.jinja_env.filters.update(long_date=long_date, number=number)
 
     @app.context_processor
-    def today():
-        return {"today": app.config["TODAY"] or dt.date.today()}
+    def the_day():
+        return {"today": config.today(app.config)}
