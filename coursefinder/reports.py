@@ -3,7 +3,7 @@
 import csv
 import io
 
-from .catalogue import vocabulary as v
+from .catalogue import vocabulary
 
 COUNTY_COLUMNS = ["county", "county_name", "courses", "places", "population", "courses_per_10000",
                   "norwegian_training_share", "open_under_25", "made_for_young", "sectors_covered"]
@@ -19,12 +19,12 @@ def county_rows(overview):
 
 
 def sector_rows(overview):
-    rows = [[county, v.COUNTIES[county], *overview.by_sector[county]] for county in v.COUNTIES]
+    rows = [[county, vocabulary.COUNTIES[county], *overview.by_sector[county]] for county in vocabulary.COUNTIES]
     rows.append(["all", "Norge", *overview.sector_totals])
     return rows
 
 
-SECTOR_COLUMNS = ["county", "county_name", *v.SECTORS]
+SECTOR_COLUMNS = ["county", "county_name", *vocabulary.SECTORS]
 
 
 def month_rows(overview):

@@ -1,22 +1,22 @@
 """Running the site with a production WSGI server: waitress for one process, gunicorn for several.
 
 Every process reads the same index folder and switches to a new catalogue on its own
-within about a second of an import (see search/store.py), so workers need no signal.
+within about a second of an import (see search/backend/store.py), so workers need no signal.
 """
 
 import logging
 
-from . import config
-from .importing import ensure_catalogue
+from . import settings
+from .catalogue.importing import ensure_catalogue
 
 log = logging.getLogger(__name__)
 
 
 def serve(host="127.0.0.1", port=8000, index=None, threads=8, workers=1):
-    index_dir = config.index_dir(index)
+    index_dir = settings.index_dir(index)
     # Once, before any worker starts: import the sample into an empty index, or
     # rebuild a generation written by another version.
-    ensure_catalogue(index_dir)
+    ensure_catalogue(index_dir, sample=settings.load()["AUTO_SAMPLE"])
     if workers <= 1:
         _serve_waitress(host, port, index_dir, threads)
     else:

@@ -7,7 +7,7 @@ import pytest
 
 from coursefinder import create_app
 from coursefinder.catalogue.synthetic import generate
-from coursefinder.importing import import_files
+from coursefinder.catalogue.importing import import_files
 
 TODAY = dt.date(2027, 1, 15)
 

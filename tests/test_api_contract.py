@@ -9,7 +9,7 @@ import schemathesis
 from hypothesis import HealthCheck, given, settings
 
 from browser import report
-from coursefinder.web.params import PERSONAL
+from coursefinder.web.privacy import PERSONAL
 
 OPERATIONS = ["searchCourses", "getCourse", "suggest"]
 

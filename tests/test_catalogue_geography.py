@@ -1,7 +1,7 @@
 """The county neighbour relation: every county, symmetric, no county its own neighbour."""
 
 from coursefinder.catalogue import vocabulary as v
-from coursefinder.catalogue.geography import neighbours, neighbours_of
+from coursefinder.places import neighbours, neighbours_of
 
 
 def test_every_county_has_neighbours_and_only_counties_are_named():

@@ -124,8 +124,8 @@ def test_an_import_without_a_terminal_prints_no_progress(tmp_path):
 
 
 def test_progress_on_a_terminal_counts_records_and_courses(tmp_path, capsys):
-    from coursefinder.cli import Progress
-    from coursefinder.importing import import_files
+    from coursefinder.cli.common import Progress
+    from coursefinder.catalogue.importing import import_files
 
     progress = Progress()
     records = [course(id=f"P-{n}", title_nb="Kurs") for n in range(1200)]

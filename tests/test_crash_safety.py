@@ -15,7 +15,7 @@ from coursefinder import create_app
 from coursefinder.catalogue.synthetic import generate
 from coursefinder.cli import main
 from coursefinder.faults import POINTS
-from coursefinder.importing import import_files
+from coursefinder.catalogue.importing import import_files
 from coursefinder.search import current_generation
 from conftest import TODAY, course, write_catalogue
 

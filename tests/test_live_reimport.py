@@ -14,7 +14,7 @@ import pytest
 
 from browser import free_port, report
 from coursefinder.catalogue.synthetic import generate
-from coursefinder.importing import import_files
+from coursefinder.catalogue.importing import import_files
 from conftest import TODAY, write_catalogue
 
 MAX_REQUESTS = 60_000

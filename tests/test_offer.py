@@ -11,9 +11,9 @@ from click.testing import CliRunner
 
 from coursefinder import create_app
 from coursefinder.catalogue import vocabulary as v
-from coursefinder.catalogue.geography import populations
+from coursefinder.places import populations
 from coursefinder.cli import main
-from coursefinder.importing import import_files
+from coursefinder.catalogue.importing import import_files
 from conftest import TODAY, course, write_catalogue
 
 SMALL = [

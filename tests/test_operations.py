@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 from coursefinder import create_app
 from coursefinder.cli import main
-from coursefinder.importing import import_files
+from coursefinder.catalogue.importing import ensure_catalogue, import_files
 from coursefinder.logs import JsonFormatter
 from coursefinder.search import current_generation
 from conftest import course, write_catalogue
@@ -58,6 +58,7 @@ def test_with_no_usable_generation_the_sample_catalogue_is_served(tmp_path, capl
     assert import_files([write_catalogue(tmp_path / "a.json", [course(id="ONLY-1")])], index).ok
     damage(index, current_generation(index))
     caplog.set_level(logging.ERROR)
+    ensure_catalogue(index)  # what `coursefinder serve` and `coursefinder prepare` do before workers start
     app = create_app({"INDEX_DIR": str(index), "RELOAD_INTERVAL": 0})
     assert app.test_client().get("/api/v1/courses").json["total"] >= 150
     assert "no generation" in caplog.text and "importing the bundled sample catalogue" in caplog.text
@@ -75,3 +76,24 @@ def test_json_logs_are_one_object_a_line():
     line = JsonFormatter().format(record)
     assert json.loads(line) | {"time": None} == {"time": None, "level": "WARNING", "logger": "coursefinder",
                                                  "message": "imported 3 courses"}
+
+
+def test_the_app_factory_imports_nothing_into_an_empty_index(tmp_path):
+    # Each worker of `gunicorn -w 3 'coursefinder:create_app()'` runs the factory: it must
+    # not import the sample three times; `coursefinder serve` or `prepare` does it once.
+    index = tmp_path / "index"
+    client = create_app({"INDEX_DIR": str(index), "RELOAD_INTERVAL": 0}).test_client()
+    assert not index.exists()
+    assert client.get("/healthz").status_code == 503
+    response = client.get("/nb/")
+    assert response.status_code == 503 and "Kursene kan ikke vises akkurat nå" in response.get_data(as_text=True)
+    assert client.get("/api/v1/courses").status_code == 503
+
+
+def test_prepare_imports_the_sample_once_and_then_leaves_the_index_alone(tmp_path):
+    index = tmp_path / "index"
+    first = CliRunner().invoke(main, ["prepare", "--index", str(index)])
+    assert first.exit_code == 0 and "Prepared the index" in first.output
+    second = CliRunner().invoke(main, ["prepare", "--index", str(index)])
+    assert second.exit_code == 0 and "is ready" in second.output
+    assert sorted(os.listdir(index / "generations")) == ["gen-000001"]

@@ -6,7 +6,7 @@ import pytest
 
 from coursefinder.catalogue.model import Course
 from coursefinder.search import CatalogueStore, GenerationError, build_generation, current_generation
-from coursefinder.search import generations
+from coursefinder.search.backend import generations
 
 
 def courses(*ids):
@@ -20,7 +20,7 @@ def test_old_generations_are_kept_while_a_server_may_still_use_them(fresh_index)
 
 
 def test_each_build_is_a_new_generation_and_old_ones_are_removed(fresh_index, monkeypatch):
-    monkeypatch.setattr(generations, "GRACE_SECONDS", 0)
+    monkeypatch.setenv("COURSEFINDER_KEEP_OLD_SECONDS", "0")
     names = [build_generation(fresh_index, courses(f"C{n}")) for n in range(4)]
     assert names == ["gen-000001", "gen-000002", "gen-000003", "gen-000004"]
     kept = sorted(os.listdir(fresh_index / "generations"))

@@ -3,7 +3,7 @@
 import pytest
 
 from coursefinder import create_app
-from coursefinder.importing import import_files
+from coursefinder.catalogue.importing import import_files
 from browser import report
 from conftest import TODAY, write_catalogue
 from quality_catalogue import QUERIES, records, relevant

@@ -1,6 +1,7 @@
 """The production server: `coursefinder serve` on an empty index, and imports while it serves."""
 
 import http.client
+import os
 import json
 import socket
 import subprocess
@@ -12,7 +13,7 @@ import pytest
 import waitress
 
 from coursefinder import create_app
-from coursefinder.importing import import_files
+from coursefinder.catalogue.importing import import_files
 from conftest import TODAY, course, write_catalogue
 
 
@@ -97,3 +98,38 @@ def test_imports_while_serving_fail_no_request_and_show_within_seconds(tmp_path)
         server.close()
     print(f"{counts[0]} requests during 3 imports, {len(failures)} failed")
     assert counts[0] > 0 and failures == []
+
+
+def get_text(port, path):
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+    try:
+        connection.request("GET", path)
+        response = connection.getresponse()
+        return response.status, response.read().decode()
+    finally:
+        connection.close()
+
+
+def test_serve_takes_its_settings_from_the_environment(tmp_path):
+    index = tmp_path / "index"
+    courses = [course(id="OLD-1", start_date="2027-01-04", end_date="2027-02-26"),
+               course(id="LATER-1", start_date="2027-09-06", end_date="2027-12-17")]
+    assert import_files([write_catalogue(tmp_path / "c.json", courses)], index).ok
+    port = free_port()
+    env = {**os.environ, "COURSEFINDER_FEEDBACK_EMAIL": "kurs@nav.example.no",
+           "COURSEFINDER_PUBLIC_URL": "https://kurs.example.no", "COURSEFINDER_TODAY": "2027-03-01",
+           "COURSEFINDER_INDEX": str(index)}
+    server = subprocess.Popen([sys.executable, "-m", "coursefinder", "serve", "--port", str(port)], env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        status, body = wait_until_up(port)
+        # On 1 March 2027 the first course has ended: only the later one is found.
+        assert status == 200 and [hit["id"] for hit in body["results"]] == ["LATER-1"]
+        assert body["results"][0]["url"].startswith("https://kurs.example.no/nb/courses/LATER-1/")
+        status, html = get_text(port, "/en/?q=sveisekurs")
+        assert "mailto:kurs@nav.example.no" in html and 'value="https://kurs.example.no/en/?q=sveisekurs' in html
+        status, feed = get_text(port, "/nb/feed.atom")
+        assert "<id>https://kurs.example.no/nb/feed.atom" in feed
+    finally:
+        server.terminate()
+        server.communicate(timeout=10)

@@ -3,7 +3,7 @@
 import pytest
 
 from coursefinder import create_app
-from coursefinder.importing import import_files
+from coursefinder.catalogue.importing import import_files
 from conftest import TODAY, course, write_catalogue
 
 

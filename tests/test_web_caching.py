@@ -47,3 +47,33 @@ def test_the_results_page_weighs_under_40_kb_with_its_css_and_javascript(client)
         'rel="alternate"', ""))
     report(f"results page with CSS and JavaScript: {total / 1024:.1f} KB gzipped")
     assert total < 40 * 1024
+
+
+def test_one_answer_comes_from_one_generation_even_while_they_switch(tmp_path):
+    # A store that gives another generation on every call, as if imports switched it
+    # between the view, the ETag and the header: each answer must still be all one.
+    from coursefinder import create_app
+    from coursefinder.catalogue.importing import import_files
+    from coursefinder.search.backend.engine import Generation
+    from conftest import TODAY, course, write_catalogue
+
+    index = tmp_path / "index"
+    for name in ("A", "B"):
+        assert import_files([write_catalogue(tmp_path / f"{name}.json", [course(id=f"{name}-1")])], index).ok
+    generations = [Generation(str(index), "gen-000001"), Generation(str(index), "gen-000002")]
+
+    class Switching:
+        calls = 0
+
+        def get(self):
+            self.calls += 1
+            return generations[self.calls % 2]
+
+    app = create_app({"TESTING": True, "INDEX_DIR": str(index), "TODAY": TODAY})
+    app.extensions["catalogue"] = Switching()
+    client = app.test_client()
+    for _ in range(4):
+        response = client.get("/api/v1/courses")
+        name = response.headers["X-Catalogue-Generation"]
+        assert response.headers["ETag"].startswith(f'W/"{name}-')
+        assert response.json["results"][0]["id"] == {"gen-000001": "A-1", "gen-000002": "B-1"}[name]

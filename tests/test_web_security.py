@@ -6,7 +6,7 @@ import re
 import pytest
 
 from coursefinder import create_app
-from coursefinder.importing import import_files
+from coursefinder.catalogue.importing import import_files
 from conftest import course, write_catalogue
 
 ROUTES = [

@@ -60,7 +60,7 @@ def test_a_course_page_describes_the_course_as_schema_org_json_ld(client, lang):
 
 def test_json_ld_cannot_be_broken_out_of_by_course_text(client, tmp_path):
     from coursefinder import create_app
-    from coursefinder.importing import import_files
+    from coursefinder.catalogue.importing import import_files
     from conftest import course, write_catalogue
 
     evil = course(id="EVIL", title_nb="</script><script>alert(1)</script>", summary_nb="a & b < c")

@@ -9,7 +9,7 @@ the right type; a CSV cell is text, so it is converted the way a spreadsheet wri
 import datetime as dt
 import re
 
-from . import vocabulary as v
+from . import vocabulary
 from .problems import N_, Invalid
 
 
@@ -196,31 +196,31 @@ FIELDS = {
     "summary_en": Text(0, 500),
     "description_nb": Text(0, 10_000),
     "description_en": Text(0, 10_000),
-    "course_type": Enum(v.COURSE_TYPES),
-    "sector": Enum(v.SECTORS),
+    "course_type": Enum(vocabulary.COURSE_TYPES),
+    "sector": Enum(vocabulary.SECTORS),
     "provider": Text(1, 200, not_blank=True),
-    "county": Enum(v.COUNTIES, zero_pad=2),
+    "county": Enum(vocabulary.COUNTIES, zero_pad=2),
     "municipality": ZeroPadded(4, N_("'%(value)s' is not a municipality number of four digits")),
     "place": Text(0, 100),
     "address": Text(0, 200),
-    "delivery": Enum(v.DELIVERIES),
-    "start_type": Enum(v.START_TYPES),
+    "delivery": Enum(vocabulary.DELIVERIES),
+    "start_type": Enum(vocabulary.START_TYPES),
     "start_date": Date(),
     "end_date": Date(),
     "application_deadline": Date(),
     "duration_weeks": Number(1, 156, integer=True),
     "hours_per_week": Number(1, 40),
     "places": Number(1, 1000, integer=True),
-    "age_min": Number(*v.AGE_RANGE, integer=True),
-    "age_max": Number(*v.AGE_RANGE, integer=True),
+    "age_min": Number(*vocabulary.AGE_RANGE, integer=True),
+    "age_max": Number(*vocabulary.AGE_RANGE, integer=True),
     "norwegian_training": Boolean(),
-    "norwegian_level": Enum(v.LEVELS),
+    "norwegian_level": Enum(vocabulary.LEVELS),
     "norwegian_test": Boolean(),
-    "target_groups": List(Enum(v.TARGET_GROUPS), unique=True),
-    "content": List(Enum(v.CONTENT), unique=True),
+    "target_groups": List(Enum(vocabulary.TARGET_GROUPS), unique=True),
+    "content": List(Enum(vocabulary.CONTENT), unique=True),
     "certifications": List(Text(1, 200), unique=False),
-    "driving_licences": List(Enum(v.DRIVING_LICENCES), unique=True),
-    "status": Enum(v.STATUSES),
+    "driving_licences": List(Enum(vocabulary.DRIVING_LICENCES), unique=True),
+    "status": Enum(vocabulary.STATUSES),
     "contact_name": Text(0, 200),
     "contact_email": Text(0, 200, pattern=r"[^@\s]+@[^@\s]+\.[^@\s.]+",
                           pattern_message=N_("'%(value)s' is not an e-mail address")),

@@ -14,7 +14,6 @@ from .validation import check_record, check_unique_ids, valid_id
 class LoadResult:
     courses: list
     problems: list
-    records_read: int = 0
 
     @property
     def ok(self):
@@ -46,7 +45,7 @@ def load_sources(sources, on_record=None):
         problems.append(Problem(sources[0][0] if sources else "-", 1, NO_FIELD,
                                 N_("the files hold no courses; an import must hold the whole catalogue")))
     courses = [] if problems else [course for _, _, course in located]
-    return LoadResult(courses, sorted(problems, key=_problem_order(sources)), read)
+    return LoadResult(courses, sorted(problems, key=_problem_order(sources)))
 
 
 def _problem_order(sources):

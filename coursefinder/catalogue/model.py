@@ -3,7 +3,7 @@
 import datetime as dt
 from dataclasses import dataclass, fields
 
-from . import vocabulary as v
+from . import vocabulary
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,7 @@ class Course:
     duration_weeks: int | None = None
     hours_per_week: float | None = None
     places: int | None = None
-    age_min: int = v.AGE_MIN_DEFAULT
+    age_min: int = vocabulary.AGE_MIN_DEFAULT
     age_max: int | None = None
     norwegian_training: bool = False
     norwegian_level: str | None = None

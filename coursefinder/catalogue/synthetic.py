@@ -9,7 +9,7 @@ import datetime as dt
 import json
 import random
 
-from . import vocabulary as v
+from . import vocabulary
 
 PLACES = {
     "03": [("0301", "Oslo")],
@@ -90,7 +90,7 @@ def generate(count, seed=1, today=None):
     """Return ``count`` course records (import-format dicts)."""
     rng = random.Random(seed)
     today = today or dt.date.today()
-    counties = list(v.COUNTIES)
+    counties = list(vocabulary.COUNTIES)
     providers = [f"{rng.choice(PROVIDER_PARTS[0])}{rng.choice(PROVIDER_PARTS[1])} {rng.choice(PROVIDER_PARTS[2])}"
                  for _ in range(max(20, count // 40))]
     records = []
@@ -120,7 +120,7 @@ def generate(count, seed=1, today=None):
         if rng.random() < 0.4:
             record["title_en"] = title_en
             record["summary_en"] = f"A course in {place} run by {provider}."
-        delivery = rng.choices(v.DELIVERIES, weights=[8, 1, 1])[0]
+        delivery = rng.choices(vocabulary.DELIVERIES, weights=[8, 1, 1])[0]
         if delivery != "in-person":
             record["delivery"] = delivery
         if rng.random() < 0.1:
@@ -138,7 +138,7 @@ def generate(count, seed=1, today=None):
             record["norwegian_training"] = True
             record.setdefault("target_groups", []).append("immigrants")
         if rng.random() < 0.5:
-            record["norwegian_level"] = rng.choice(v.LEVELS[:4])
+            record["norwegian_level"] = rng.choice(vocabulary.LEVELS[:4])
         if certifications:
             record["certifications"] = list(certifications)
         if rng.random() < 0.02:

@@ -5,7 +5,7 @@ its county, dates in order, ages in order) and the catalogue rule (unique ids) a
 too, so one run reports every problem of every file.
 """
 
-from . import vocabulary as v
+from . import vocabulary
 from .fields import FIELDS, REQUIRED, closest_field
 from .model import Course
 from .problems import N_, NO_FIELD, Invalid, Problem
@@ -58,13 +58,13 @@ def check_record(label, line, record, source):
     county, municipality = values.get("county"), values.get("municipality")
     if county and municipality and not municipality.startswith(county):
         problem("municipality", N_("%(municipality)s is not in county %(county)s (%(name)s): its first two digits must be %(county)s"),
-                municipality=municipality, county=county, name=v.COUNTIES[county])
+                municipality=municipality, county=county, name=vocabulary.COUNTIES[county])
     age_max = values.get("age_max")
     if age_max is not None and "age_min" in values and age_max < values["age_min"]:
         problem("age_max", N_("%(max)d is below age_min %(min)d"), max=age_max, min=values["age_min"])
-    elif age_max is not None and "age_min" not in record and age_max < v.AGE_MIN_DEFAULT:
+    elif age_max is not None and "age_min" not in record and age_max < vocabulary.AGE_MIN_DEFAULT:
         problem("age_max", N_("%(max)d is below age_min, which is %(min)d when it is left out; give age_min too"),
-                max=age_max, min=v.AGE_MIN_DEFAULT)
+                max=age_max, min=vocabulary.AGE_MIN_DEFAULT)
 
     if problems:
         return None, problems

@@ -1,14 +1,33 @@
-"""Full-text search over the catalogue.
+"""Full-text search over the catalogue: the one interface the web and the command line use.
 
-Every ``import whoosh`` of coursefinder lives in this package, so that the engine can
-be swapped without touching the catalogue, the web or the command line.  The rest of
-the code talks to it through :class:`~.store.CatalogueStore`,
-:func:`~.generations.build_generation` and :class:`~.request.SearchRequest`.
+Outside this package, coursefinder imports only the names below.  Inside it, the
+engine-neutral query understanding (the search_request, the filter registry, text queries,
+spelling, the glossary, suggestions, the offer overview) sits beside ``backend/``, the
+only package that talks to the search engine, so the engine can be swapped by writing
+another backend.
+
+- :class:`CatalogueStore` gives each search_request the current :class:`Catalogue` generation.
+- :class:`SearchRequest` is what a search asks for; ``FILTERS`` the filters it can use.
+- :func:`build_generation` writes a new generation and switches to it, all or nothing.
 """
 
-from .generations import GenerationError, build_generation, current_generation
-from .request import FACET_GROUPS, SearchRequest
-from .store import CatalogueStore
+from .backend.checking import check_index
+from .backend.generations import (GenerationError, build_generation, current_generation, is_outdated,
+                                  stored_courses)
+from .backend.store import CatalogueStore, open_best
+from .filter_kinds import MAX_VALUES, ParamError, split_values
+from .filters import FILTERS, FORM_GROUPS
+from .interface import Catalogue, SearchResult
+from .overview import Overview, compute_overview
+from .request import DEFAULT_PER_PAGE, SORTS, SearchRequest
 
-__all__ = ["FACET_GROUPS", "CatalogueStore", "GenerationError", "SearchRequest",
-           "build_generation", "current_generation"]
+
+def can_be_served(index_dir):
+    """True when a generation in ``index_dir`` opens (so a server has a catalogue)."""
+    return open_best(index_dir) is not None
+
+
+__all__ = ["DEFAULT_PER_PAGE", "FILTERS", "FORM_GROUPS", "MAX_VALUES", "SORTS", "Catalogue", "CatalogueStore",
+           "GenerationError", "Overview", "ParamError", "SearchRequest", "SearchResult", "build_generation",
+           "can_be_served", "check_index", "compute_overview", "current_generation", "is_outdated",
+           "split_values", "stored_courses"]

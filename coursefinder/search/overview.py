@@ -10,9 +10,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..catalogue import vocabulary as v
-from ..catalogue.geography import populations
-from .request import SearchRequest
+from ..catalogue import vocabulary
+from ..places import populations
 
 YOUTH_AGE = 24   # "open to people under 25": the course takes a 24-year-old or younger
 YOUTH_MAX = 29   # "made for young people": the course has an upper age limit of 29 or lower
@@ -48,36 +47,37 @@ class Overview:
     year: int
 
 
-def _figures(county, name, mask, generation, population, sector_codes):
-    codes = generation.codes
-    places = generation.numbers["places"][mask]
+def _figures(county, name, mask, table, population, sector_codes):
+    codes = table.codes
+    places = table.numbers["places"][mask]
     sectors = np.unique(sector_codes[mask & (sector_codes >= 0)]).size
     courses = int(mask.sum())
     return CountyFigures(
         county=county, name=name, courses=courses, places=int(places.sum()), population=population,
         per_10k=courses / population * 10_000 if population else 0.0,
         norwegian=int((mask & (codes["norwegian"] == 0)).sum()),
-        under_25=int((mask & (generation.numbers["age_min"] <= YOUTH_AGE)).sum()),
-        youth=int((mask & (generation.numbers["age_max"] <= YOUTH_MAX)).sum()),
+        under_25=int((mask & (table.numbers["age_min"] <= YOUTH_AGE)).sum()),
+        youth=int((mask & (table.numbers["age_max"] <= YOUTH_MAX)).sum()),
         sectors=int(sectors))
 
 
-def compute_overview(generation, request=None, today=None):
-    today = today or (request.today if request and request.today else dt.date.today())
-    request = (request or SearchRequest()).but(q="", county=(), municipality=(), include_ended=False, today=today)
-    offer = generation.filtered(request) & (generation.codes["status"] != v.STATUSES.index("cancelled"))
-    county_codes, sector_codes = generation.codes["county"], generation.codes["sector"]
+def compute_overview(generation, search_request, today):
+    """The offer on ``today`` of the courses that pass ``search_request``'s filters (but its place and text)."""
+    search_request = search_request.but(q="", county=(), municipality=(), include_ended=False, today=today)
+    table = generation.columns
+    offer = generation.filtered(search_request) & (table.codes["status"] != vocabulary.STATUSES.index("cancelled"))
+    county_codes, sector_codes = table.codes["county"], table.codes["sector"]
     people, source, year = populations()
     counties, by_sector = [], {}
-    for code, county in enumerate(v.COUNTIES):
+    for code, county in enumerate(vocabulary.COUNTIES):
         in_county = offer & (county_codes == code)
-        counties.append(_figures(county, v.COUNTIES[county], in_county, generation, people[county], sector_codes))
+        counties.append(_figures(county, vocabulary.COUNTIES[county], in_county, table, people[county], sector_codes))
         sectors = sector_codes[in_county]
-        by_sector[county] = np.bincount(sectors[sectors >= 0], minlength=len(v.SECTORS)).tolist()
-    total = _figures("", "", offer, generation, sum(people.values()), sector_codes)
-    starts = generation.numbers["start"]
-    rolling_code = v.START_TYPES.index("rolling")
-    fixed = offer & (generation.codes["start_type"] != rolling_code)
+        by_sector[county] = np.bincount(sectors[sectors >= 0], minlength=len(vocabulary.SECTORS)).tolist()
+    total = _figures("", "", offer, table, sum(people.values()), sector_codes)
+    starts = table.numbers["start"]
+    rolling_code = vocabulary.START_TYPES.index("rolling")
+    fixed = offer & (table.codes["start_type"] != rolling_code)
     months, first = [], today.replace(day=1)
     for step in range(12):
         year_, month = divmod(first.month - 1 + step, 12)
@@ -86,6 +86,6 @@ def compute_overview(generation, request=None, today=None):
         end = dt.date(start.year + year_, month + 1, 1)
         count = int((fixed & (starts >= start.toordinal()) & (starts < end.toordinal())).sum())
         months.append((start, count))
-    rolling = int((offer & (generation.codes["start_type"] == rolling_code)).sum())
-    sector_totals = [sum(by_sector[county][i] for county in v.COUNTIES) for i in range(len(v.SECTORS))]
+    rolling = int((offer & (table.codes["start_type"] == rolling_code)).sum())
+    sector_totals = [sum(by_sector[county][i] for county in vocabulary.COUNTIES) for i in range(len(vocabulary.SECTORS))]
     return Overview(counties, total, by_sector, sector_totals, months, rolling, source, year)

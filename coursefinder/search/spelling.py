@@ -11,7 +11,7 @@ neighbouring letters counts as one edit).
 import re
 from collections import Counter, defaultdict
 
-from .analysis import fold
+from ..text import fold
 
 WORD = re.compile(r"[^\W\d_]{3,}")
 MIN_FUZZY_LENGTH = 5

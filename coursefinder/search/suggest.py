@@ -7,7 +7,7 @@ the catalogue uses are collected when a generation is written and kept beside it
 import re
 from collections import Counter
 
-from .analysis import fold
+from ..text import fold
 from .glossary import glossary
 
 MIN_PREFIX = 3

@@ -1,29 +1,24 @@
 """Turning what a person typed into a query tree, without any query syntax.
 
 People type ``AND OR (``, quotes, ``*`` or ``title:x`` without meaning them as
-syntax, so the text is never given to Whoosh's query parser: it is split into words,
+syntax, so the text is never given to a query parser: it is split into words,
 each word is analysed the way each field was analysed, and every word must match in
 at least one field (title weighted highest).  A word the catalogue does not know also
 matches its near known words, weighted far lower; on the English interface a word or
 phrase of the domain glossary also matches its Norwegian translations.
 """
 
-import re
-
 from dataclasses import dataclass
 
-from .analysis import compound_modifiers, english_analyzer, norwegian_analyzer, terms
+from ..text import words
 from .glossary import concepts
-from .schema import ENGLISH_FIELDS, TEXT_FIELDS
+from .language import compound_modifiers, english_terms, norwegian_terms
+from .textfields import TEXT_FIELDS, TITLE_FIELDS
 
-_WORD = re.compile(r"\w+")
-_ANALYZERS = {"nb": norwegian_analyzer(), "en": english_analyzer()}
 # A typo correction counts a quarter of the word as typed, and the first parts of a
 # compound (lager in lagermedarbeider) less than a third, so exact matches come first.
 FUZZY_WEIGHT = 0.25
 MODIFIER_WEIGHT = 0.3
-# Where a compound's first parts are looked for: what a course is called, not all it says.
-_TITLE_FIELDS = ("title_nb", "title_parts", "certifications")
 
 
 @dataclass(frozen=True)
@@ -53,19 +48,17 @@ def Or(children):
     return AnyOf(tuple(children))
 
 
-def words(text):
-    return _WORD.findall(text or "")
-
-
 def _terms(word, weight):
-    analysed = {lang: list(dict.fromkeys(terms(analyzer, word))) for lang, analyzer in _ANALYZERS.items()}
+    analysed = {"nb": list(dict.fromkeys(norwegian_terms(word))), "en": list(dict.fromkeys(english_terms(word)))}
     if not all(analysed.values()):
         # A stop word in either language ("og", "the") is left out of the query,
         # not demanded from the fields of the other language.
         return []
-    return [Term(field, term, boost=boost * weight)
-            for field, boost in TEXT_FIELDS.items()
-            for term in analysed["en" if field in ENGLISH_FIELDS else "nb"]]
+    # A typed word is looked for as itself in every field, also in those that hold the parts
+    # of compounds (the word may be such a part): Norwegian analysis there, as in the index.
+    return [Term(field.name, term, boost=field.weight * weight)
+            for field in TEXT_FIELDS.values()
+            for term in analysed["en" if field.analysis == "en" else "nb"]]
 
 
 def _modifiers(word, weight):
@@ -73,7 +66,7 @@ def _modifiers(word, weight):
     stems = compound_modifiers(word)
     if not stems:
         return None
-    return _all_of(Or([Term(field, stem, boost=TEXT_FIELDS[field] * weight) for field in _TITLE_FIELDS])
+    return _all_of(Or([Term(field, stem, boost=TEXT_FIELDS[field].weight * weight) for field in TITLE_FIELDS])
                    for stem in stems)
 
 

@@ -1,11 +1,18 @@
-"""The web side: HTML pages under /LANG/ and the JSON API under /api/v1/."""
+"""The web side: HTML pages under /LANG/ and the JSON API under /api/v1/.
+
+Each view module has its own blueprint; ``init_app`` registers them all, here and only here.
+"""
 
 from flask import g, request
 from flask_babel import Babel
 
 from ..i18n import DEFAULT_LANGUAGE, LANGUAGES, negotiate, translations_dir
-from . import (api, caching, compare_views, course_views, errors, feeds, health, offer, openapi,  # noqa: F401
-               pages, security, templating)
+from . import (api, caching, compare_views, course_views, errors, feed_views, health, info_views, offer_views,
+               openapi, search_views, security, templating)
+from .context import current_catalogue
+
+BLUEPRINTS = (search_views.bp, course_views.bp, compare_views.bp, feed_views.bp, offer_views.bp, info_views.bp,
+              api.bp, openapi.bp, health.bp, errors.bp)
 
 
 def select_locale():
@@ -20,16 +27,15 @@ def select_locale():
 def init_app(app):
     app.json.sort_keys = False
     Babel(app, locale_selector=select_locale, default_translation_directories=translations_dir())
-    app.register_blueprint(pages.bp)
-    app.register_blueprint(api.bp)
-    app.register_blueprint(health.bp)
+    for blueprint in BLUEPRINTS:
+        app.register_blueprint(blueprint)
     security.add_headers(app)
     caching.init_app(app)
 
     @app.after_request
     def generation_header(response):
         # Which catalogue answered: for operators and for checking that workers switched.
-        generation = app.extensions["catalogue"].get()
+        generation = current_catalogue()
         if generation is not None:
             response.headers.setdefault("X-Catalogue-Generation", generation.name)
         return response

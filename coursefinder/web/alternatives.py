@@ -8,16 +8,15 @@ they find more.
 
 from dataclasses import dataclass
 
-from ..catalogue import vocabulary as v
-from ..catalogue.geography import neighbours_of
-from . import labels
-from .navigation import FILTER_NAMES, search_url
+from ..catalogue import vocabulary
+from ..places import neighbours_of
+from ..search import FILTERS
+from .navigation import search_url
 
-# Filters a search can do without, and the value that switches each off.
-_REMOVABLE = {
-    "county": (), "municipality": (), "course_type": (), "sector": (), "delivery": (), "age": None,
-    "norwegian": None, "level": None, "start_from": None, "start_to": None,
-}
+
+def _narrowing():
+    """``{name: off value}`` of the filters a search can do without."""
+    return {f.name: f.off for f in FILTERS if f.narrows}
 
 
 @dataclass
@@ -27,55 +26,54 @@ class Alternative:
     url: str
 
 
-def _count(generation, request):
-    return generation.search(request.but(page=1, per_page=1)).total
+def _count(generation, search_request):
+    return generation.search(search_request.but(page=1, per_page=1)).total
 
 
-def did_you_mean(generation, request, total):
-    if not request.q:
+def did_you_mean(generation, search_request, total):
+    if not search_request.q:
         return None
-    corrected = generation.correction(request.q)
-    if not corrected or corrected.casefold() == request.q.casefold():
+    corrected = generation.correction(search_request.q)
+    if not corrected or corrected.casefold() == search_request.q.casefold():
         return None
-    found = _count(generation, request.but(q=corrected))
-    return Alternative(corrected, found, search_url(request, q=corrected)) if found > total else None
+    found = _count(generation, search_request.but(q=corrected))
+    return Alternative(corrected, found, search_url(search_request, q=corrected)) if found > total else None
 
 
-def without_one_filter(generation, request):
+def without_one_filter(generation, search_request):
     """The same search without the filter whose removal finds most, or None."""
     best = None
-    for name, off in _REMOVABLE.items():
-        value = getattr(request, name)
-        if value in ((), None):
+    for name, off in _narrowing().items():
+        if getattr(search_request, name) == off:
             continue
-        found = _count(generation, request.but(**{name: off}))
+        found = _count(generation, search_request.but(**{name: off}))
         if found and (best is None or found > best.total):
-            best = Alternative(str(FILTER_NAMES[name]), found, search_url(request, **{name: off}))
+            best = Alternative(str(FILTERS[name].label), found, search_url(search_request, **{name: off}))
     return best
 
 
-def without_filters(generation, request):
+def without_filters(generation, search_request):
     """The same words with no filter at all, when taking one filter away is not enough."""
-    unfiltered = request.but(**_REMOVABLE)
-    if unfiltered == request:
+    unfiltered = search_request.but(**_narrowing())
+    if unfiltered == search_request:
         return None
     found = _count(generation, unfiltered)
-    return Alternative("", found, search_url(request, **_REMOVABLE)) if found else None
+    return Alternative("", found, search_url(unfiltered)) if found else None
 
 
-def online_elsewhere(generation, request):
+def online_elsewhere(generation, search_request):
     """Online courses for the same search from other counties: open to people anywhere."""
-    if not request.county or request.delivery and "online" not in request.delivery:
+    if not search_request.county or search_request.delivery and "online" not in search_request.delivery:
         return None
-    others = tuple(county for county in v.COUNTIES if county not in request.county)
-    found = _count(generation, request.but(county=others, delivery=("online",)))
-    return Alternative("", found, search_url(request, county=(), delivery=("online",))) if found else None
+    others = tuple(county for county in vocabulary.COUNTIES if county not in search_request.county)
+    found = _count(generation, search_request.but(county=others, delivery=("online",)))
+    return Alternative("", found, search_url(search_request, county=(), delivery=("online",))) if found else None
 
 
-def in_neighbouring_counties(generation, request):
-    if not request.county:
+def in_neighbouring_counties(generation, search_request):
+    if not search_request.county:
         return None
-    others = neighbours_of(request.county)
-    found = _count(generation, request.but(county=others))
-    names = ", ".join(labels.label("county", county) for county in others)
-    return Alternative(names, found, search_url(request, county=others)) if found else None
+    others = neighbours_of(search_request.county)
+    found = _count(generation, search_request.but(county=others))
+    names = ", ".join(FILTERS["county"].display(county) for county in others)
+    return Alternative(names, found, search_url(search_request, county=others)) if found else None

@@ -1,20 +1,19 @@
 """The JSON API under /api/v1/: the same search as the pages, as data."""
 
-from flask import Blueprint, current_app, jsonify, request
+from flask import Blueprint, jsonify, request
 
 from ..catalogue.vocabulary import COUNTIES
-from ..config import today
-from ..i18n import text_of
-from . import labels
-from ..i18n import LANGUAGES
+from ..i18n import LANGUAGES, text_of
+from ..search import FILTERS, ParamError
+from .context import catalogue, today
 from .course_views import course_path
-from .params import MAX_QUERY, ParamError, parse_search
+from .params import MAX_QUERY, parse_search
 from .sharing import absolute_url
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
 
-def _summary(course, lang):
+def _summary(course, lang, day):
     title, title_lang = text_of(course, "title", lang)
     return {
         "id": course.id,
@@ -27,15 +26,15 @@ def _summary(course, lang):
         "start_type": course.start_type,
         "start_date": course.start_date.isoformat() if course.start_date else None,
         "status": course.status,
-        "ended": course.has_ended(today(current_app.config)),
+        "ended": course.has_ended(day),
         "url": absolute_url(course_path(course, lang)),
     }
 
 
 def _facets(result):
-    return {group: [{"value": value, "label": str(labels.label(group, value)), "count": count}
-                    for value, count in values]
-            for group, values in result.facets.items()}
+    return {name: [{"value": value, "label": str(FILTERS[name].display(value)), "count": count}
+                   for value, count in values]
+            for name, values in result.facets.items()}
 
 
 @bp.get("/courses")
@@ -44,10 +43,10 @@ def courses():
         search = parse_search(request.args, "nb")
     except ParamError as error:
         return jsonify(error={"parameter": error.parameter, "message": str(error.message)}), 400
-    search = search.but(today=today(current_app.config))
-    result = current_app.extensions["catalogue"].get().search(search)
+    day = today()
+    result = catalogue().search(search.but(today=day))
     return jsonify(total=result.total, page=result.page, per_page=result.per_page,
-                   results=[_summary(course, search.lang) for course in result.courses],
+                   results=[_summary(course, search.lang, day) for course in result.courses],
                    facets=_facets(result))
 
 
@@ -60,13 +59,12 @@ def suggest():
         return jsonify(error={"parameter": "lang", "message": f"use one of: {', '.join(LANGUAGES)}"}), 400
     if len(typed) > MAX_QUERY:
         return jsonify(error={"parameter": "q", "message": f"at most {MAX_QUERY} characters"}), 400
-    generation = current_app.extensions["catalogue"].get()
-    return jsonify(q=typed, suggestions=generation.suggestions(typed, lang))
+    return jsonify(q=typed, suggestions=catalogue().suggestions(typed, lang))
 
 
 @bp.get("/courses/<course_id>")
 def course(course_id):
-    found = current_app.extensions["catalogue"].get().course(course_id)
+    found = catalogue().course(course_id)
     if found is None:
         return jsonify(error={"status": 404, "message": f"no course with id {course_id!r}"}), 404
     return jsonify(found.to_record())

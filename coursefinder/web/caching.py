@@ -14,7 +14,7 @@ import os
 
 from flask import current_app, request
 
-from ..config import today
+from .context import current_catalogue, today
 
 COMPRESSIBLE = {"text/html", "text/css", "text/javascript", "application/javascript", "application/json",
                 "application/atom+xml", "text/calendar", "image/svg+xml", "text/plain"}
@@ -48,9 +48,9 @@ def init_app(app):
             if request.args.get("v") == fingerprint(request.view_args.get("filename", "")):
                 response.headers["Cache-Control"] = f"public, max-age={YEAR}, immutable"
         elif request.method == "GET" and response.status_code == 200 and request.endpoint not in (None, "health.healthz"):
-            generation = app.extensions["catalogue"].get()
+            generation = current_catalogue()
             if generation is not None:
-                response.set_etag(f"{generation.name}-{today(app.config).isoformat()}", weak=True)
+                response.set_etag(f"{generation.name}-{today().isoformat()}", weak=True)
                 response.last_modified = generation.created
                 response.headers["Cache-Control"] = "no-cache"
                 response = response.make_conditional(request)

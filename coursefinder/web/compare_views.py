@@ -3,9 +3,12 @@
 from flask import render_template, request, url_for
 from flask_babel import gettext as _
 
-from .pages import bp, catalogue, today
-from .params import MAX_COMPARE, URL_VERSION, split_values
+from ..search import split_values
+from .context import catalogue, language_blueprint, today
+from .params import MAX_COMPARE, URL_VERSION
 from .sharing import absolute_url
+
+bp = language_blueprint("compare", __name__)
 
 
 def compare_ids():
@@ -13,7 +16,7 @@ def compare_ids():
 
 
 def compare_url(ids):
-    return url_for("pages.compare", ids=",".join(ids)) if ids else url_for("pages.compare")
+    return url_for("compare.compare", ids=",".join(ids)) if ids else url_for("compare.compare")
 
 
 # The rows of the comparison, in the order people choose by; each names the template
@@ -56,7 +59,7 @@ def compare():
     keys = [row_keys(course, today()) for course in courses]
     differs = {row: len({repr(k[row]) for k in keys}) > 1 for row in ROWS}
     kept = [course.id for course in courses]
-    search_link = url_for("pages.search", compare=",".join(kept), v=URL_VERSION) if kept else url_for("pages.search")
+    search_link = url_for("search.search", compare=",".join(kept), v=URL_VERSION) if kept else url_for("search.search")
     return render_template(
         "compare.html", courses=courses, missing=missing, message=message, differs=differs, rows=ROWS, ids=kept,
         share_url=absolute_url(compare_url(kept)) if kept else None, search_link=search_link,

@@ -5,12 +5,14 @@ from flask import abort, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from ..i18n import LANGUAGES, text_of
-from ..search import SearchRequest
+from ..search import SearchRequest, split_values
+from .context import catalogue, language_blueprint, today
 from .navigation import search_url
-from .pages import bp, catalogue, today
-from .params import MAX_COMPARE, URL_VERSION, split_values
+from .params import MAX_COMPARE, URL_VERSION
 from .sharing import absolute_url, slugify
 from .structured import course_ics, course_json_ld
+
+bp = language_blueprint("courses", __name__)
 
 SIMILAR = 4
 
@@ -20,7 +22,7 @@ def course_slug(course, lang):
 
 
 def course_path(course, lang, **args):
-    return url_for("pages.course", lang=lang, course_id=course.id, slug=course_slug(course, lang), **args)
+    return url_for("courses.course", lang=lang, course_id=course.id, slug=course_slug(course, lang), **args)
 
 
 def similar_open_courses(generation, facts, lang, leave_out=None):

@@ -12,7 +12,7 @@ bp = Blueprint("root", __name__)
 @bp.get("/")
 def root():
     """Send the reader to the interface in the language their browser asks for."""
-    response = redirect(url_for("pages.search", lang=negotiate(request.accept_languages)), code=302)
+    response = redirect(url_for("search.search", lang=negotiate(request.accept_languages)), code=302)
     response.headers["Vary"] = "Accept-Language"
     return response
 
@@ -29,7 +29,11 @@ def handle_http_error(error):
         g.lang = _language_of_path()
     if error.code == 404:
         return render_template("404.html"), 404
-    title = _("Something went wrong with your request")
+    if error.code == 503:
+        # No catalogue yet: the index is empty and was not prepared (see `coursefinder prepare`).
+        title = _("The courses cannot be shown right now")
+    else:
+        title = _("Something went wrong with your request")
     return render_template("error.html", title=title, code=error.code), error.code
 
 
@@ -46,6 +50,5 @@ def handle_unexpected(error):
 
 
 def init_app(app):
-    app.register_blueprint(bp)
     app.register_error_handler(HTTPException, handle_http_error)
     app.register_error_handler(Exception, handle_unexpected)

@@ -2,14 +2,16 @@
 
 import datetime as dt
 
-from flask import Blueprint, current_app, jsonify
+from flask import Blueprint, jsonify
+
+from .context import current_catalogue
 
 bp = Blueprint("health", __name__)
 
 
 @bp.get("/healthz")
 def healthz():
-    generation = current_app.extensions["catalogue"].get()
+    generation = current_catalogue()
     if generation is None:
         return jsonify(status="unavailable", message="no catalogue has been imported"), 503
     age = dt.datetime.now(dt.timezone.utc) - generation.created

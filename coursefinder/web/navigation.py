@@ -4,25 +4,9 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from flask import url_for
-from flask_babel import format_date
-from flask_babel import lazy_gettext as _l
 
-from . import labels
+from ..search import FILTERS
 from .params import to_args
-
-FILTER_NAMES = {
-    "county": _l("County"),
-    "municipality": _l("Municipality"),
-    "age": _l("Age"),
-    "norwegian": _l("Norwegian training"),
-    "level": _l("Your Norwegian level"),
-    "course_type": _l("Course type"),
-    "sector": _l("Sector"),
-    "delivery": _l("How it is taught"),
-    "start_from": _l("Starts on or after"),
-    "start_to": _l("Starts on or before"),
-    "include_ended": _l("Also courses that have ended"),
-}
 
 
 @dataclass
@@ -32,10 +16,10 @@ class Chip:
     url: str        # the same search without it
 
 
-def search_url(request, **changes):
+def search_url(search_request, **changes):
     changes = {name: tuple(value) if isinstance(value, list) else value for name, value in changes.items()}
     changes.setdefault("page", 1)
-    return url_for("pages.search", lang=request.lang) + query_string(to_args(request, **changes))
+    return url_for("search.search", lang=search_request.lang) + query_string(to_args(search_request, **changes))
 
 
 def query_string(pairs):
@@ -43,29 +27,17 @@ def query_string(pairs):
     return "?" + urlencode(pairs) if pairs else ""
 
 
-def chips(request):
+def unfiltered(search_request):
+    """The same search with every filter off."""
+    return search_request.but(**{f.name: f.off for f in FILTERS})
+
+
+def chips(search_request):
+    """A removable chip for each selected value of each filter, in registry order."""
     found = []
-    for group in ("county", "course_type", "sector", "delivery"):
-        selected = getattr(request, group)
-        for value in selected:
-            rest = tuple(v for v in selected if v != value)
-            found.append(Chip(FILTER_NAMES[group], labels.label(group, value), search_url(request, **{group: rest})))
-    for value in request.municipality:
-        rest = tuple(v for v in request.municipality if v != value)
-        found.append(Chip(FILTER_NAMES["municipality"], value, search_url(request, municipality=rest)))
-    if request.age is not None:
-        found.append(Chip(FILTER_NAMES["age"], str(request.age), search_url(request, age=None)))
-    if request.norwegian:
-        found.append(Chip(FILTER_NAMES["norwegian"], labels.NORWEGIAN[request.norwegian],
-                          search_url(request, norwegian=None)))
-    if request.level:
-        found.append(Chip(FILTER_NAMES["level"], labels.LEVELS[request.level], search_url(request, level=None)))
-    for name in ("start_from", "start_to"):
-        value = getattr(request, name)
-        if value:
-            found.append(Chip(FILTER_NAMES[name], format_date(value, "long"), search_url(request, **{name: None})))
-    if request.include_ended:
-        found.append(Chip(FILTER_NAMES["include_ended"], "", search_url(request, include_ended=False)))
+    for f in FILTERS:
+        for text, rest in f.chips(getattr(search_request, f.name)):
+            found.append(Chip(f.label, text, search_url(search_request, **{f.name: rest})))
     return found
 
 

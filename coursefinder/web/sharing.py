@@ -6,7 +6,7 @@ import segno
 from flask import current_app, request
 from markupsafe import Markup
 
-from ..search.analysis import fold
+from ..text import fold
 
 MAX_SLUG = 60
 

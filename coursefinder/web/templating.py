@@ -1,14 +1,13 @@
 """What every template can use: the page's language, the language switch, labels, formats."""
 
-import re
-
 from flask import current_app, g, request, url_for
 from flask_babel import format_date, format_decimal
 from markupsafe import Markup, escape
 
-from .. import config
-from ..i18n import DEFAULT_LANGUAGE, LANGUAGES, text_of
-from . import labels
+from .. import text
+from ..i18n import DEFAULT_LANGUAGE, LANGUAGES, labels, text_of
+from ..search import FILTERS
+from .context import today
 from .sharing import qr_svg
 from .structured import json_ld_script
 
@@ -27,26 +26,21 @@ def language_links():
             continue
         if own and code in own:
             url = own[code]
-        elif request.endpoint and request.endpoint.startswith("pages.") and request.url_rule:
+        elif request.url_rule and "lang" in request.url_rule.arguments:
             url = url_for(request.endpoint, **{**(request.view_args or {}), "lang": code})
             query = request.query_string.decode("latin-1")
             if query:
                 url += "?" + query
         else:
-            url = url_for("pages.search", lang=code)
+            url = url_for("search.search", lang=code)
         links.append((language, url))
     return links
-
-
-# C0 and C1 control characters (but tab and line breaks) have no place in text shown to
-# people, and are not allowed in HTML or XML: they are shown as the replacement character.
-_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def visible(value):
     """Jinja's finalize: every value written into a page or feed, with control characters made visible."""
     if isinstance(value, str) and not isinstance(value, Markup):
-        return _CONTROLS.sub("\ufffd", value)
+        return text.visible(value)
     return value
 
 
@@ -112,9 +106,10 @@ def init_app(app):
         qr_svg=qr_svg,
         course_link=course_link,
         json_ld_script=json_ld_script,
+        filters=FILTERS,
     )
     app.jinja_env.filters.update(long_date=long_date, number=number)
 
     @app.context_processor
     def the_day():
-        return {"today": config.today(app.config)}
+        return {"today": today()}

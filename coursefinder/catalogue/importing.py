@@ -7,11 +7,9 @@ writing leaves the generation being served as it was.
 import logging
 from dataclasses import dataclass, field
 
-from .catalogue.loading import load_files, sample_catalogue_path
-from .catalogue.problems import NO_FIELD, N_, Problem
-from .search import GenerationError, build_generation, current_generation
-from .search.generations import is_outdated, stored_courses
-from .search.store import open_best
+from ..search import GenerationError, build_generation, can_be_served, current_generation, is_outdated, stored_courses
+from .loading import load_files, sample_catalogue_path
+from .problems import NO_FIELD, N_, Problem
 
 log = logging.getLogger(__name__)
 
@@ -48,8 +46,12 @@ def import_files(paths, index_dir, on_record=None, on_course=None, on_valid=None
     return ImportOutcome(generation=name, count=len(loaded.courses))
 
 
-def ensure_catalogue(index_dir):
-    """Make the index servable: rebuild an outdated generation, or import the sample into an empty one."""
+def ensure_catalogue(index_dir, sample=True):
+    """Make the index servable: rebuild an outdated generation, or import the sample into an empty one.
+
+    Run once before a server's workers start (``coursefinder serve``, ``coursefinder
+    prepare``), never per worker, so that workers do not race to import.
+    """
     name = current_generation(index_dir)
     if name is not None and is_outdated(index_dir, name):
         log.warning("generation %s was written by another version of coursefinder: rebuilding it", name)
@@ -57,7 +59,9 @@ def ensure_catalogue(index_dir):
         rebuilt = build_generation(index_dir, courses, sources=[f"{name} (rebuilt)"])
         log.info("rebuilt %d courses as generation %s", len(courses), rebuilt)
         return ImportOutcome(generation=rebuilt, count=len(courses))
-    if name is not None and open_best(index_dir) is not None:
+    if name is not None and can_be_served(index_dir):
+        return None
+    if not sample:
         return None
     if name is not None:
         log.error("no generation in %s can be opened: importing the bundled sample catalogue", index_dir)

@@ -10,10 +10,13 @@ from flask import render_template, url_for
 from flask_babel import gettext as _
 
 from ..i18n import text_of
+from .context import catalogue, language_blueprint
 from .course_views import course_path
 from .navigation import search_url
-from .pages import bp, catalogue, parse_page_search
+from .search_views import parse_page_search
 from .sharing import absolute_url
+
+bp = language_blueprint("feeds", __name__)
 
 FEED_SIZE = 50
 
@@ -42,7 +45,7 @@ def feed():
                         "updated": _updated(course, generation)})
     entries.sort(key=lambda entry: entry["updated"], reverse=True)
     page = search_url(search_request)
-    self_url = absolute_url(url_for("pages.feed") + page[page.index("?"):])
+    self_url = absolute_url(url_for("feeds.feed") + page[page.index("?"):])
     body = render_template("feed.xml", entries=entries, self_url=self_url, html_url=absolute_url(page),
                            search=search_request, updated=max([e["updated"] for e in entries],
                                                                default=generation.created))

@@ -1,23 +1,39 @@
 """Scoring a text query with arrays: each term's BM25F scores computed once per generation.
 
-Whoosh scores a query by walking every matching posting in Python on every request;
+Whoosh scores a query by walking every matching posting in Python on every search_request;
 a common word matches thousands of courses.  Here each term's scores over the whole
 generation (the documents that have it, and their BM25F score with Whoosh's own
-statistics and parameters) are computed once and kept, and a request adds them up
+statistics and parameters) are computed once and kept, and a search_request adds them up
 with NumPy: a union sums its parts, an intersection sums them where all match, as
 Whoosh's matchers do, so totals, facets and ranking stay the same.
 """
 
-import threading
-from collections import OrderedDict
+import logging
 
 import numpy as np
 
-from .textquery import AllOf, AnyOf, Term
+from ..textquery import AllOf, AnyOf, Term
+from .cache import BoundedCache
+
+log = logging.getLogger(__name__)
 
 _EMPTY = (np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32))
-# How many postings the cache may hold (8 bytes each) before it forgets the least used.
+# How many postings the cache may hold (8 bytes each: a document number and a score)
+# before it forgets the least recently used terms; every term counts, also unknown ones.
 MAX_CACHED_POSTINGS = 3_000_000
+MAX_CACHED_TERMS = 100_000
+
+# Whoosh's private readers give whole blocks of postings and whole length columns at once.
+# When a Whoosh release changes them the slow public way is taken: said once in the log,
+# and recorded here for the test that fails if the fast way is silently lost.
+FAST_PATHS = {"block postings": None, "length column": None}
+
+
+def _took(path, fast):
+    if FAST_PATHS[path] is None or FAST_PATHS[path] != fast:
+        if not fast:
+            log.warning("the fast path %r of Whoosh is not available; searching the slower public way", path)
+        FAST_PATHS[path] = fast
 
 
 def _postings(reader, field, text):
@@ -25,6 +41,7 @@ def _postings(reader, field, text):
     matcher = reader.postings(field, text)
     ids, weights = [], []
     block_reader = all(hasattr(matcher, name) for name in ("_read_ids", "_read_weights", "_next_block"))
+    _took("block postings", block_reader)
     while matcher.is_active():
         if block_reader and matcher._i == 0:
             # Whoosh 3 leaf matcher: take the whole block's arrays at once.
@@ -62,21 +79,20 @@ def _stored_lengths(reader, field, size):
         if _LENGTH_OF_BYTE is None:
             _LENGTH_OF_BYTE = np.array([0] + [byte_to_length(b) for b in range(1, 256)], dtype=np.float64)
         codes = np.fromiter((column[doc] for doc in range(size)), dtype=np.uint8, count=size)
+        _took("length column", True)
         return _LENGTH_OF_BYTE[codes]
     except (AttributeError, ImportError, TypeError):
+        _took("length column", False)
         return None
 
 
 class TermScores:
     """The BM25F score vectors of one generation's terms, computed on first use."""
 
-    def __init__(self, size, max_postings=MAX_CACHED_POSTINGS):
+    def __init__(self, size, max_postings=MAX_CACHED_POSTINGS, max_terms=MAX_CACHED_TERMS):
         self.size = size
-        self.max_postings = max_postings
-        self._cache = OrderedDict()
-        self._cached_postings = 0
+        self._cache = BoundedCache(max_terms, max_bytes=max_postings * 8)
         self._lengths = {}
-        self._lock = threading.Lock()
 
     def _field_lengths(self, reader, field):
         lengths = self._lengths.get(field)
@@ -104,12 +120,7 @@ class TermScores:
             lengths = self._field_lengths(reader, field)[docs]
             scores = searcher.idf(field, text) * (tf * (k1 + 1)) / (tf + k1 * ((1 - b) + b * lengths / avgfl))
             found = (docs, scores.astype(np.float32))
-        with self._lock:
-            self._cache[key] = found
-            self._cached_postings += found[0].size
-            while self._cached_postings > self.max_postings and len(self._cache) > 1:
-                _, (old_docs, _) = self._cache.popitem(last=False)
-                self._cached_postings -= old_docs.size
+        self._cache.put(key, found, size=found[0].size * 8 + len(text))
         return found
 
 

@@ -36,8 +36,8 @@ SOURCE_LANGUAGE = "nb"
 
 def translations_dir():
     """The folder of compiled catalogs: inside the package when installed, else the checkout's."""
-    here = os.path.dirname(os.path.abspath(__file__))
-    for candidate in (os.path.join(here, "translations"), os.path.join(os.path.dirname(here), "translations")):
+    package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    for candidate in (os.path.join(package, "translations"), os.path.join(os.path.dirname(package), "translations")):
         if os.path.isdir(candidate):
             return candidate
     raise FileNotFoundError("no translations folder found beside the coursefinder package")

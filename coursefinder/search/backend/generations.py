@@ -21,15 +21,16 @@ import os
 import re
 import shutil
 import tempfile
-import time
 from contextlib import contextmanager
 
 from whoosh import index as whoosh_index
 
-from ..faults import checkpoint
+from ... import clock, settings
+from ...faults import checkpoint
+from ..filters import FILTERS
+from ..spelling import collect_words
+from ..suggest import collect_suggestions
 from .schema import INDEX_VERSION, make_schema, to_document
-from .spelling import collect_words
-from .suggest import collect_suggestions
 
 log = logging.getLogger(__name__)
 
@@ -43,9 +44,6 @@ SUMMARIES = "course-summaries.json"
 REMOVED = "removed-courses.json"
 SUGGESTIONS = "suggestions.json"
 KEEP_OLD = 1
-# An older generation is removed only when its successor is this old, so that every
-# server process (which checks CURRENT about once a second) has long left it.
-GRACE_SECONDS = float(os.environ.get("COURSEFINDER_KEEP_OLD_SECONDS", 60))
 _NAME = re.compile(r"gen-(\d{6,})")
 
 
@@ -72,7 +70,7 @@ def import_lock(index_dir):
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def _generation_names(index_dir):
+def generation_names(index_dir):
     folder = os.path.join(index_dir, GENERATIONS)
     try:
         names = [name for name in os.listdir(folder) if _NAME.fullmatch(name)]
@@ -105,7 +103,7 @@ def candidates(index_dir):
     """
     name = named_in_current(index_dir)
     found = []
-    for candidate in [name] + list(reversed(_generation_names(index_dir))):
+    for candidate in [name] + list(reversed(generation_names(index_dir))):
         if candidate is None or candidate in found:
             continue
         try:
@@ -147,17 +145,21 @@ def _write_atomically(path, text):
     _fsync_dir(folder)
 
 
-def build_generation(index_dir, courses, sources=(), on_course=None):
+def build_generation(index_dir, courses, sources=(), on_course=None, keep_old_seconds=None):
     """Write ``courses`` as a new generation and switch to it; return its name.
 
     Raises :class:`GenerationError` (with nothing changed) when the generation cannot
-    be written, for instance on a full disk.
+    be written, for instance on a full disk.  A generation older than the previous one
+    is removed once its successor has served for ``keep_old_seconds`` (the
+    KEEP_OLD_SECONDS setting), so that every server process has long left it.
     """
+    if keep_old_seconds is None:
+        keep_old_seconds = settings.load()["KEEP_OLD_SECONDS"]
     folders = os.path.join(index_dir, GENERATIONS)
     try:
         os.makedirs(folders, exist_ok=True)
         with import_lock(index_dir):
-            names = _generation_names(index_dir)
+            names = generation_names(index_dir)
             number = int(_NAME.fullmatch(names[-1]).group(1)) + 1 if names else 1
             previous = current_generation(index_dir)
             name = f"gen-{number:06d}"
@@ -173,7 +175,7 @@ def build_generation(index_dir, courses, sources=(), on_course=None):
                 _write_atomically(os.path.join(tmp, REMOVED),
                                   json.dumps(_removed(index_dir, previous, summaries), ensure_ascii=False))
                 manifest = {"generation": name, "format": 1, "index_version": INDEX_VERSION, "count": len(courses),
-                            "created": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+                            "created": clock.now().isoformat(timespec="seconds"),
                             "sources": [os.path.basename(str(s)) for s in sources]}
                 _write_atomically(os.path.join(tmp, MANIFEST), json.dumps(manifest, indent=1))
                 for entry in os.listdir(tmp):
@@ -186,7 +188,7 @@ def build_generation(index_dir, courses, sources=(), on_course=None):
                 raise
             checkpoint("before-switch")
             _write_atomically(os.path.join(index_dir, CURRENT), name + "\n")
-            _remove_old(index_dir, name)
+            _remove_old(index_dir, name, keep_old_seconds)
             return name
     except OSError as error:
         raise GenerationError(f"could not write a new index generation in {index_dir}: "
@@ -211,7 +213,7 @@ def _removed(index_dir, previous, summaries):
     if previous is None:
         return {}
     removed = read_json(index_dir, previous, REMOVED, {})
-    today = dt.date.today().isoformat()
+    today = clock.today().isoformat()
     for course_id, summary in read_json(index_dir, previous, SUMMARIES, {}).items():
         removed.setdefault(course_id, {**summary, "removed": today})
     return {course_id: facts for course_id, facts in removed.items() if course_id not in summaries}
@@ -219,13 +221,14 @@ def _removed(index_dir, previous, summaries):
 
 def _write_index(folder, courses, on_course):
     ix = whoosh_index.create_in(folder, make_schema())
+    columns = FILTERS.columns()
     # One writer and one commit give one segment, which is the fastest to search.  No
     # compound file: Whoosh copies a compound segment's parts into memory for every
     # reader (one per thread), while separate files are mapped and shared.
     writer = ix.writer(limitmb=256, compound=False)
     try:
         for number, course in enumerate(courses):
-            writer.add_document(**to_document(course))
+            writer.add_document(**to_document(course, columns))
             if number == len(courses) // 2:
                 checkpoint("writing")
             if on_course:
@@ -236,17 +239,19 @@ def _write_index(folder, courses, on_course):
         raise
 
 
-def _remove_old(index_dir, current):
-    names = _generation_names(index_dir)
+def _remove_old(index_dir, current, keep_old_seconds):
+    names = generation_names(index_dir)
     old = [name for name in names if name != current][:-KEEP_OLD or None]
-    now = time.time()
+    now = clock.now()
     for name in old:
         successor = names[names.index(name) + 1]
         try:
-            superseded_for = now - os.stat(generation_path(index_dir, successor)).st_mtime
-        except FileNotFoundError:
+            # Ages from the one clock that wrote the manifests, not from file times (which a
+            # network file system may skew).
+            switched = dt.datetime.fromisoformat(read_manifest(index_dir, successor)["created"])
+        except (OSError, ValueError, KeyError):
             continue
-        if superseded_for >= GRACE_SECONDS:
+        if (now - switched).total_seconds() >= keep_old_seconds:
             shutil.rmtree(generation_path(index_dir, name), ignore_errors=True)
     folder = os.path.join(index_dir, GENERATIONS)
     for entry in os.listdir(folder):
@@ -267,7 +272,7 @@ def is_outdated(index_dir, name):
 
 def stored_courses(index_dir, name):
     """The courses of a generation, read back from its stored records."""
-    from ..catalogue.model import Course
+    from ...catalogue.model import Course
 
     with open_generation(index_dir, name).searcher() as searcher:
         return [Course.from_record(json.loads(fields["record"])) for fields in searcher.all_stored_fields()]

@@ -1,33 +1,39 @@
-"""Text analysis: how words in courses and queries are turned into index terms.
+"""How words of courses and queries become search terms, independent of the search engine.
 
-Norwegian text is stemmed with Snowball's Norwegian stemmer (language code ``no``;
-``nb`` would silently give no stemming), then folded, so that a person without æ, ø
-and å on the keyboard finds what they mean: ``forerkort`` finds ``førerkort``.
-Stemming comes before folding because the stemmer knows æ, ø and å as vowels.
+Norwegian text is stemmed with Snowball's Norwegian stemmer, then folded, so that a
+person without æ, ø and å on the keyboard finds what they mean: ``forerkort`` finds
+``førerkort``.  Stemming comes before folding because the stemmer knows æ, ø and å as
+vowels.  English is stemmed with Snowball's English stemmer.
 
 Norwegian joins words into compounds (``sveise|kurs``, ``renhold|s|operatør``), so
-compounds are also split at index time with a domain word list, and their parts kept
-in fields of their own: ``sveis`` finds ``sveisekurs`` without a slow wildcard query,
-and an exact match still ranks above a match on a part.
+compounds are also split with a domain word list and their parts kept as terms of their
+own: ``sveis`` finds ``sveisekurs`` without a slow wildcard query, and an exact match
+still ranks above a match on a part.
+
+The engine's analyzers (``backend/analysis.py``) apply exactly these functions, so a
+query is analysed here the way the index was.
 """
 
 import re
 from functools import lru_cache
 from importlib import resources
 
-from whoosh.analysis import Filter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
-from whoosh.lang import stemmer_for_language, stopwords_for_language
+import snowballstemmer
 
-# aa is the old spelling of å, and what people type for it on foreign keyboards.
-_FOLDS = (("aa", "a"), ("æ", "ae"), ("ø", "o"), ("å", "a"), ("ä", "ae"), ("ö", "o"), ("é", "e"), ("ü", "u"))
+from ..text import fold
+
 _VOWEL = re.compile("[aeiouyæøå]")
-_snowball = stemmer_for_language("no")
+TOKEN = re.compile(r"\w+")
+_norwegian = snowballstemmer.stemmer("norwegian")
+_english = snowballstemmer.stemmer("english")
 
 
-def fold(word):
-    for source, target in _FOLDS:
-        word = word.replace(source, target)
-    return word
+def _data(name):
+    return (resources.files("coursefinder.search") / "data" / name).read_text(encoding="utf-8")
+
+
+def _word_list(name):
+    return [line.strip().lower() for line in _data(name).splitlines() if line.strip() and not line.startswith("#")]
 
 
 # Words whose stem would fall together with an unrelated word (lager, warehouse, would
@@ -45,28 +51,32 @@ def stem_norwegian(word):
     """
     if word in _KEEP:
         return _KEEP[word]
-    stem = _snowball(word)
-    stem = _KEEP.get(stem) or _snowball(stem)
+    stem = _norwegian.stemWord(word)
+    stem = _KEEP.get(stem) or _norwegian.stemWord(stem)
     if len(stem) >= 7 and stem.endswith("ing"):
         base = stem[:-3]
         if len(base) >= 4 and _VOWEL.search(base):
-            stem = _snowball(base)
+            stem = _norwegian.stemWord(base)
     return stem
 
 
-class FoldFilter(Filter):
-    def __call__(self, tokens):
-        for token in tokens:
-            token.text = fold(token.text)
-            yield token
+@lru_cache(maxsize=50_000)
+def stem_english(word):
+    return _english.stemWord(word)
+
+
+def _stoplist(language):
+    words = set(_word_list(f"stopwords-{language}.txt"))
+    return frozenset(words | {fold(word) for word in words} | {word.replace("å", "aa") for word in words})
+
+
+STOP_WORDS = {"no": _stoplist("no"), "en": _stoplist("en")}
 
 
 def _load_compound_words():
-    text = (resources.files("coursefinder.search") / "data" / "compound-words.txt").read_text(encoding="utf-8")
-    words = {line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#")}
     # A part is found as written inside the compound or as its stem at the end of it.
     lexicon = {}
-    for word in words:
+    for word in set(_word_list("compound-words.txt")):
         stem = stem_norwegian(word)
         # Also as typed without æ, ø and å, for splitting what people type.
         for key in (word, stem, fold(word), fold(stem)):
@@ -140,42 +150,24 @@ def compound_modifiers(word):
     return tuple(dict.fromkeys(stem for stem in stems if len(stem) >= 4))
 
 
-class CompoundPartsFilter(Filter):
-    """Replaces each stemmed word by the parts of its compound (and drops simple words)."""
-
-    def __call__(self, tokens):
-        for token in tokens:
-            for part in compound_parts(token.text):
-                token.text = part
-                yield token
+def _tokens(text, language):
+    stop = STOP_WORDS[language]
+    return [token for token in (match.group().lower() for match in TOKEN.finditer(text or "")) if token not in stop]
 
 
-def _stoplist(language):
-    words = set(stopwords_for_language(language))
-    return frozenset(words | {fold(word) for word in words} | {word.replace("å", "aa") for word in words})
+def norwegian_terms(text):
+    """The terms of Norwegian text: words stemmed, then folded."""
+    return [fold(stem_norwegian(token)) for token in _tokens(text, "no")]
 
 
-_TOKENS = r"\w+"
+def compound_terms(text):
+    """The terms of the parts of the Norwegian compounds in ``text`` (simple words give none)."""
+    return [fold(part) for token in _tokens(text, "no") for part in compound_parts(stem_norwegian(token))]
 
 
-def _norwegian_start():
-    return (RegexTokenizer(_TOKENS) | LowercaseFilter() | StopFilter(stoplist=_stoplist("no"), minsize=1)
-            | StemFilter(stemfn=stem_norwegian, cachesize=None))
+def english_terms(text):
+    return [fold(stem_english(token)) for token in _tokens(text, "en")]
 
 
-def norwegian_analyzer():
-    return _norwegian_start() | FoldFilter()
-
-
-def compound_parts_analyzer():
-    return _norwegian_start() | CompoundPartsFilter() | FoldFilter()
-
-
-def english_analyzer():
-    return (RegexTokenizer(_TOKENS) | LowercaseFilter() | StopFilter(stoplist=_stoplist("en"), minsize=1)
-            | StemFilter(lang="en", cachesize=50_000) | FoldFilter())
-
-
-def terms(analyzer, text):
-    """The index terms the analyzer makes of ``text`` (for queries and tests)."""
-    return [token.text for token in analyzer(text)]
+# How each kind of text field is analysed; the engine's analyzers follow the same names.
+ANALYSES = {"nb": norwegian_terms, "en": english_terms, "parts": compound_terms}

@@ -2,7 +2,7 @@
 
 from flask_babel import lazy_gettext as _l
 
-from ..catalogue import vocabulary as v
+from ..catalogue import vocabulary
 
 COURSE_TYPES = {
     "industry": _l("Vocational course"),
@@ -69,15 +69,8 @@ SORTS = {
     "start": _l("Start date"),
     "title": _l("Title (A–Z)"),
 }
-GROUPS = {
-    "county": v.COUNTIES,
-    "sector": SECTORS,
-    "course_type": COURSE_TYPES,
-    "delivery": DELIVERIES,
-    "norwegian": NORWEGIAN,
-    "level": LEVELS,
-}
 
 
-def label(group, value):
-    return GROUPS[group].get(value, value)
+def county(code):
+    """A county's name (the same in every language: a proper noun)."""
+    return vocabulary.COUNTIES.get(code, code)

@@ -3,9 +3,9 @@
 import json
 import os
 
-from ..catalogue.model import Course
+from ...catalogue.model import Course
 from .engine import Generation
-from .generations import (GENERATIONS, MANIFEST, REMOVED, SUGGESTIONS, SUMMARIES, WORDS, _generation_names,
+from .generations import (GENERATIONS, MANIFEST, REMOVED, SUGGESTIONS, SUMMARIES, WORDS, generation_names,
                           candidates, generation_path, is_outdated, named_in_current, read_manifest)
 
 
@@ -42,7 +42,7 @@ def check_index(index_dir):
     named = named_in_current(index_dir)
     lines.append(f"CURRENT names {named}" if named else "CURRENT is missing or empty")
     good = []
-    for name in _generation_names(index_dir):
+    for name in generation_names(index_dir):
         problems = check_generation(index_dir, name)
         if problems:
             lines.extend(f"{name}: {problem}" for problem in problems)

@@ -12,16 +12,18 @@ log = logging.getLogger(__name__)
 
 
 class CatalogueStore:
-    """Gives each request the newest complete generation.
+    """Gives each search_request the newest complete generation.
 
     The ``CURRENT`` pointer is checked at most every ``reload_interval`` seconds, so a
-    new import is served within seconds without a restart.  A request that already
+    new import is served within seconds without a restart.  A search_request that already
     holds the old generation finishes on it.
     """
 
-    def __init__(self, index_dir, reload_interval=1.0, background=False):
+    def __init__(self, index_dir, reload_interval=1.0, background=False, today=None):
         self.index_dir = os.fspath(index_dir)
         self.reload_interval = reload_interval
+        # The day a new generation's warm-up search is made on (the site's clock).
+        self.today = today
         # Open a new generation in a thread while requests go on with the old one.
         self.background = background
         self._generation = None
@@ -60,7 +62,7 @@ class CatalogueStore:
         try:
             opened = open_best(self.index_dir, keep=self._generation)
             if opened is not None and opened is not self._generation:
-                opened.warm_up()
+                opened.warm_up(self.today() if self.today else None)
             generation = opened or generation
         except Exception:  # the old generation goes on serving; the next check tries again
             log.exception("could not open the new catalogue generation")
@@ -70,6 +72,7 @@ class CatalogueStore:
                 self._generation = generation
                 self._pointer = pointer
                 self._opening = False
+
 
 def open_best(index_dir, keep=None):
     """The best generation that opens, trying older ones when one is broken; ``keep`` if none does.

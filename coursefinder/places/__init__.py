@@ -1,4 +1,8 @@
-"""Which counties border each other (data in ``data/county-neighbours.json``)."""
+"""Places in Norway: which counties border each other, and how many live in each.
+
+The data is in ``data/`` (``county-neighbours.json``, ``county-populations.json``), each
+file naming its source.
+"""
 
 import json
 from functools import lru_cache
@@ -8,7 +12,7 @@ from importlib import resources
 @lru_cache(maxsize=1)
 def neighbours():
     """County number -> the county numbers it shares a land border with."""
-    data = json.loads((resources.files("coursefinder.catalogue") / "data" / "county-neighbours.json")
+    data = json.loads((resources.files("coursefinder.places") / "data" / "county-neighbours.json")
                       .read_text(encoding="utf-8"))
     return {county: tuple(others) for county, others in data["neighbours"].items()}
 
@@ -23,6 +27,6 @@ def neighbours_of(counties):
 @lru_cache(maxsize=1)
 def populations():
     """``(county -> inhabitants, source by language, year)`` from ``data/county-populations.json``."""
-    data = json.loads((resources.files("coursefinder.catalogue") / "data" / "county-populations.json")
+    data = json.loads((resources.files("coursefinder.places") / "data" / "county-populations.json")
                       .read_text(encoding="utf-8"))
     return data["population"], data["source"], data["year"]

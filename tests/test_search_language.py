@@ -1,9 +1,14 @@
 """Norwegian and English analysis: stemming, æ/ø/å folding, stop words, no query syntax."""
 
+import random
+
 import pytest
 
-from coursefinder.search.analysis import compound_parts_analyzer, english_analyzer, fold, norwegian_analyzer, terms
-from coursefinder.search.textquery import build_query, words
+from coursefinder.catalogue.loading import load_files, sample_catalogue_path
+from coursefinder.search.backend.analysis import ANALYZERS
+from coursefinder.search.language import ANALYSES, compound_terms, english_terms, norwegian_terms
+from coursefinder.search.textquery import build_query
+from coursefinder.text import fold, words
 
 
 @pytest.mark.parametrize("typed, written", [
@@ -13,13 +18,12 @@ from coursefinder.search.textquery import build_query, words
     ("tomrer", "tømrer"), ("renholdsoperator", "renholdsoperatør"),
 ])
 def test_what_people_type_meets_what_courses_say(typed, written):
-    analyzer = norwegian_analyzer()
-    assert terms(analyzer, typed) == terms(analyzer, written)
+    assert norwegian_terms(typed) == norwegian_terms(written)
 
 
 def test_the_norwegian_stemmer_really_stems():
     # 'nb' would silently give no stemming; the analyzer must use Snowball's 'no'.
-    assert terms(norwegian_analyzer(), "førerkortet") == ["forerkort"]
+    assert norwegian_terms("førerkortet") == ["forerkort"]
 
 
 @pytest.mark.parametrize("forms", [
@@ -28,8 +32,7 @@ def test_the_norwegian_stemmer_really_stems():
     ("programmering", "programmere"), ("rengjøring", "rengjøre"),
 ])
 def test_inflected_forms_and_verbal_nouns_meet(forms):
-    analyzer = norwegian_analyzer()
-    assert len({tuple(terms(analyzer, form)) for form in forms}) == 1, [terms(analyzer, f) for f in forms]
+    assert len({tuple(norwegian_terms(form)) for form in forms}) == 1, [norwegian_terms(f) for f in forms]
 
 
 @pytest.mark.parametrize("compound, part", [
@@ -38,20 +41,20 @@ def test_inflected_forms_and_verbal_nouns_meet(forms):
     ("helsefagarbeider", "helse"), ("kjøkkenassistent", "kjøkken"), ("stillasmontør", "stillas"),
 ])
 def test_a_compound_is_split_into_its_parts_at_index_time(compound, part):
-    assert terms(norwegian_analyzer(), part)[0] in terms(compound_parts_analyzer(), compound)
+    assert norwegian_terms(part)[0] in compound_terms(compound)
 
 
 def test_a_simple_word_has_no_parts():
-    assert terms(compound_parts_analyzer(), "assistent kurs truck") == []
+    assert compound_terms("assistent kurs truck") == []
 
 
 def test_stop_words_are_dropped_in_both_spellings():
-    assert terms(norwegian_analyzer(), "sveising på og i") == ["sveis"]
-    assert terms(norwegian_analyzer(), "sveising paa") == ["sveis"]
+    assert norwegian_terms("sveising på og i") == ["sveis"]
+    assert norwegian_terms("sveising paa") == ["sveis"]
 
 
 def test_english_is_stemmed_as_english():
-    assert terms(english_analyzer(), "welding drivers") == ["weld", "driver"]
+    assert english_terms("welding drivers") == ["weld", "driver"]
 
 
 def test_fold_writes_ae_o_a_for_norwegian_letters():
@@ -72,3 +75,16 @@ def test_a_stop_word_of_either_language_is_not_required():
 def test_a_query_of_only_stop_words_searches_nothing():
     assert build_query("og i på") is None
     assert build_query("   ") is None
+
+
+def test_the_index_is_analysed_as_queries_are():
+    # The engine's analyzers and the engine-neutral functions must give the same terms,
+    # or a query would miss what the index holds.  Tried on every text of the sample.
+    texts = [value for course in load_files([sample_catalogue_path()]).courses
+             for value in (course.title_nb, course.summary_nb, course.description_nb, course.title_en,
+                           course.description_en, course.provider) if value]
+    texts += ["HELSEFAGARBEIDEREN og Sveisekurs", "førerkort på ÅLESUND", "  ", "title:x AND (sveis*"]
+    for kind, make in ANALYZERS.items():
+        analyzer = make()
+        for text in random.Random(4).sample(texts, 200) + texts[-4:]:
+            assert [token.text for token in analyzer(text)] == ANALYSES[kind](text), (kind, text)

@@ -1,0 +1,220 @@
+"""Searching one catalogue generation: free text through Whoosh, filters and facets as arrays.
+
+When a generation is opened, each column of the filter registry is read from its index
+terms once and kept as a NumPy array (``columns.ColumnTable``), so a search_request combines
+filters and counts facets with a few vector operations instead of asking Whoosh per value.
+"""
+
+import datetime as dt
+import json
+import os
+import threading
+from collections import Counter
+
+import numpy as np
+
+from ...catalogue import vocabulary
+from ...catalogue.model import Course
+from ..columns import Codes, ColumnTable
+from ..filter_kinds import all_of
+from ..filters import FILTERS
+from ..interface import SearchResult
+from ..request import SearchRequest
+from ..spelling import Speller
+from ..suggest import Suggester
+from ..textquery import build_query
+from .cache import BoundedCache
+from .generations import REMOVED, SUGGESTIONS, WORDS, generation_path, open_generation, read_json, read_manifest
+from .schema import title_key
+from .scoring import TermScores, evaluate
+
+# Results kept per generation, by normalised search_request: popular searches cost no work.
+RESULT_CACHE = 2048
+
+
+class Generation:
+    """One opened, immutable catalogue generation (implements ``search.interface.Catalogue``)."""
+
+    def __init__(self, index_dir, name):
+        self.name = name
+        self.index_dir = index_dir
+        self.path = generation_path(index_dir, name)
+        self.manifest = read_manifest(index_dir, name)
+        self._speller = None
+        self._suggester = None
+        self._results = BoundedCache(RESULT_CACHE)
+        self._removed = None
+        self.index = open_generation(index_dir, name)
+        self._local = threading.local()
+        with self.index.reader() as reader:
+            self.size = reader.doc_count_all()
+            if self.size != self.manifest["count"]:
+                raise ValueError(f"generation {name} holds {self.size} courses, its manifest says "
+                                 f"{self.manifest['count']}")
+            self.term_scores = TermScores(self.size)
+            self.columns = self._columns(reader)
+            ids = list(reader.column_reader("id"))
+            self.doc_of = {course_id: doc for doc, course_id in enumerate(ids)}
+            self.municipalities_by_county = self._municipality_names(reader)
+            self.title_rank = {lang: self._ranks(reader.column_reader(f"title_key_{lang}")) for lang in ("nb", "en")}
+
+    def _columns(self, reader):
+        codes, vocabularies, numbers = {}, {}, {}
+        for column in FILTERS.columns().values():
+            if isinstance(column, Codes):
+                values = column.values
+                if values is None:
+                    values = tuple(sorted(term.decode() for term in reader.lexicon(column.name))) \
+                        if column.name in reader.schema else ()
+                vocabularies[column.name] = values
+                codes[column.name] = self._codes(reader, column.name, values)
+            elif column.name in reader.schema:
+                numbers[column.name] = np.fromiter(reader.column_reader(column.name), dtype=np.int64, count=self.size)
+            else:  # a column declared after this generation was written
+                numbers[column.name] = np.zeros(self.size, dtype=np.int64)
+        return ColumnTable(self.size, codes, vocabularies, numbers)
+
+    def _codes(self, reader, field, values):
+        codes = np.full(self.size, -1, dtype=np.int16)
+        if field not in reader.schema:
+            return codes
+        for code, value in enumerate(values):
+            if reader.doc_frequency(field, value):
+                codes[np.fromiter(reader.postings(field, value).all_ids(), dtype=np.int64)] = code
+        return codes
+
+    def _municipality_names(self, reader):
+        """``[(county, [(municipality, name), ...]), ...]``, named by the place courses there give most."""
+        places = {}
+        for value in reader.column_reader("municipality_place"):
+            if value:
+                number, place = value.split("|", 1)
+                places.setdefault(number, Counter())[place or number] += 1
+        by_county = {}
+        for number, counter in places.items():
+            by_county.setdefault(number[:2], []).append((number, counter.most_common(1)[0][0]))
+        return [(county, sorted(by_county[county], key=lambda item: title_key(item[1])))
+                for county in vocabulary.COUNTIES if county in by_county]
+
+    def _ranks(self, keys):
+        order = sorted(range(self.size), key=list(keys).__getitem__)
+        ranks = np.empty(self.size, dtype=np.int64)
+        ranks[order] = np.arange(self.size)
+        return ranks
+
+    def warm_up(self, today=None):
+        """Read what the first searches need, before the generation is served (a search on ``today``)."""
+        self.speller  # noqa: B018 - loads the words
+        if today is not None:
+            self.search(SearchRequest(q="kurs", today=today))
+
+    def searcher(self):
+        searcher = getattr(self._local, "searcher", None)
+        if searcher is None:
+            searcher = self._local.searcher = self.index.searcher()
+        return searcher
+
+    @property
+    def speller(self):
+        """The catalogue's words for typo tolerance, read on first use."""
+        if self._speller is None:
+            with open(os.path.join(self.path, WORDS), encoding="utf-8") as handle:
+                self._speller = Speller(json.load(handle))
+        return self._speller
+
+    def removed(self, course_id):
+        """Short facts of a course that earlier catalogues had and this one has not, or None."""
+        if self._removed is None:
+            self._removed = read_json(self.index_dir, self.name, REMOVED, {})
+        return self._removed.get(course_id)
+
+    def suggestions(self, typed, lang):
+        """Course titles and occupations for what has been typed so far."""
+        if self._suggester is None:
+            with open(os.path.join(self.path, SUGGESTIONS), encoding="utf-8") as handle:
+                self._suggester = Suggester(json.load(handle))
+        return self._suggester.suggest(typed, lang)
+
+    def correction(self, text):
+        """``text`` with its unknown words replaced by the nearest known ones, or None."""
+        return self.speller.correct(text)
+
+    @property
+    def created(self):
+        return dt.datetime.fromisoformat(self.manifest["created"])
+
+    # -- looking up courses --------------------------------------------------
+
+    def course(self, course_id):
+        doc = self.doc_of.get(course_id)
+        return None if doc is None else self._course(doc)
+
+    def _course(self, doc):
+        return Course.from_record(json.loads(self.searcher().stored_fields(int(doc))["record"]))
+
+    # -- searching -----------------------------------------------------------
+
+    def _text_scores(self, text, lang):
+        """``(mask, scores)`` of the documents matching ``text``, or None for no text."""
+        query = build_query(text, lang, self.speller)
+        if query is None:
+            return None
+        return evaluate(query, self.term_scores, self.searcher())
+
+    def _masks(self, search_request):
+        """Each filter's mask of the courses that pass it (None: no restriction)."""
+        return {f.name: f.mask(self.columns, getattr(search_request, f.name), search_request) for f in FILTERS}
+
+    def filtered(self, search_request):
+        """Which courses pass every filter of ``search_request`` (its text is not searched): a boolean array."""
+        return all_of(self._masks(search_request).values(), self.size)
+
+    def search(self, search_request):
+        """Results for a search_request; the same search_request on the same day is answered from a cache."""
+        if search_request.today is None:
+            raise ValueError("a search needs the day it is made on (search_request.today)")
+        key = (search_request.but(compare=()), search_request.today)
+        found = self._results.get(key)
+        if found is None:
+            found = self._search(search_request)
+            self._results.put(key, found)
+        total, page_docs, scores, facets = found
+        # The cache keeps document numbers, not courses: a page's courses are read each time.
+        return SearchResult(total=total, page=search_request.page, per_page=search_request.per_page,
+                            courses=[self._course(doc) for doc in page_docs], facets=facets, scores=scores)
+
+    def _search(self, search_request):
+        masks = self._masks(search_request)
+        facets = {f.name for f in FILTERS.facets()}
+        mask = all_of((m for name, m in masks.items() if name not in facets), self.size)
+        matched = self._text_scores(search_request.q, search_request.lang) if search_request.q else None
+        scores = None
+        if matched is not None:
+            text_mask, scores = matched
+            mask &= text_mask
+        counts = {}
+        for name in facets:
+            # Disjunctive counts: a facet's own selection is left out of its counts,
+            # so each option shows what choosing it as well would give.
+            others = all_of((masks[other] for other in facets if other != name), self.size)
+            counts[name] = self.columns.counts(FILTERS[name].column.name, mask & others)
+        mask &= all_of((masks[name] for name in facets), self.size)
+        # Facets in registry order, as the page and the API list them.
+        counts = {f.name: counts[f.name] for f in FILTERS.facets()}
+
+        docs = np.flatnonzero(mask)
+        order = self._order(docs, search_request, scores)
+        first = (search_request.page - 1) * search_request.per_page
+        page_docs = docs[order[first:first + search_request.per_page]]
+        page_scores = [float(scores[doc]) if scores is not None else 0.0 for doc in page_docs]
+        return int(docs.size), page_docs.tolist(), page_scores, counts
+
+    def _order(self, docs, search_request, scores):
+        title = self.title_rank["en" if search_request.lang == "en" else "nb"][docs]
+        start = self.columns.numbers["start"][docs]
+        sort = search_request.effective_sort
+        if sort == "title":
+            return np.argsort(title, kind="stable")
+        if sort == "relevance" and scores is not None:
+            return np.lexsort((title, start, -scores[docs]))
+        return np.lexsort((title, start))

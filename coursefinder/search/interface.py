@@ -1,0 +1,55 @@
+"""What a catalogue generation offers the web and the command line, whatever engine serves it.
+
+The backend (``search/backend/``) implements :class:`Catalogue`; the rest of
+coursefinder uses only these methods and attributes, so another engine can take its place.
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Protocol
+
+from ..catalogue.model import Course
+from .columns import ColumnTable
+from .request import SearchRequest
+
+
+@dataclass
+class SearchResult:
+    total: int
+    page: int
+    per_page: int
+    courses: list
+    facets: dict            # facet filter name -> [(value, count), ...] in vocabulary order
+    scores: list            # relevance score per course on the page (0 without text)
+
+    @property
+    def pages(self):
+        return max(1, -(-self.total // self.per_page))
+
+
+class Catalogue(Protocol):
+    """One immutable catalogue generation, as it is served."""
+
+    name: str                   # the generation's name, for operators (gen-000042)
+    size: int                   # how many courses it holds
+    created: dt.datetime        # when it was imported (UTC)
+    columns: ColumnTable        # per-course values for filters, facets and the offer page
+    municipalities_by_county: list  # [(county, [(municipality, name), ...]), ...]
+
+    def search(self, search_request: SearchRequest) -> SearchResult:
+        """A page of results, with facet counts; ``search_request.today`` must be set."""
+
+    def filtered(self, search_request: SearchRequest):
+        """A boolean array: which courses pass every filter of ``search_request`` (its text is not searched)."""
+
+    def course(self, course_id: str) -> Course | None:
+        """A course by its id."""
+
+    def removed(self, course_id: str) -> dict | None:
+        """Short facts of a course that an earlier catalogue had and this one has not."""
+
+    def suggestions(self, typed: str, lang: str) -> list:
+        """Course titles and occupations for what has been typed so far."""
+
+    def correction(self, text: str) -> str | None:
+        """``text`` with its unknown words replaced by the nearest known ones, or None."""

@@ -1,0 +1,105 @@
+"""The search page, /LANG/: the form, the results with their facets and chips, and ways out of a search."""
+
+from flask import g, redirect, render_template, request, url_for
+from flask_babel import lazy_gettext as _l
+
+from ..i18n import LANGUAGES
+from ..search import DEFAULT_PER_PAGE, FILTERS, FORM_GROUPS, ParamError, SearchRequest, split_values
+from .alternatives import (did_you_mean, in_neighbouring_counties, online_elsewhere, without_filters,
+                           without_one_filter)
+from .context import catalogue, language_blueprint, today
+from .navigation import chips, page_numbers, search_url, unfiltered
+from .params import MAX_COMPARE, MAX_QUERY, parse_search
+from .permalinks import upgraded_query
+from .sharing import absolute_url
+
+bp = language_blueprint("search", __name__)
+
+PARAM_NAMES = {**{f.name: f.label for f in FILTERS}, "q": _l("Search for courses"), "sort": _l("Sort by"),
+               "page": _l("Page"), "per_page": _l("Courses per page"), "lang": _l("Language"),
+               "compare": _l("Comparison"), "v": _l("Link")}
+
+
+def form_fields():
+    """Parameters with a field of their own in the form (id="field-NAME"), for error links."""
+    return {"q", "sort", *(f.name for f in FILTERS if f.widget)}
+
+
+def form_layout():
+    """The form's fieldsets: ``[(legend or None, [filter, ...])]``, a filter's own or a shared group's."""
+    layout, groups = [], {}
+    for f in FILTERS:
+        if not f.widget:
+            continue
+        if f.group is None:
+            layout.append((None, [f]))
+        elif f.group in groups:
+            groups[f.group].append(f)
+        else:
+            groups[f.group] = [f]
+            layout.append((FORM_GROUPS[f.group], groups[f.group]))
+    return layout
+
+
+def form_values():
+    """What the reader entered, to fill the form again (also when it was invalid)."""
+    values = {"q": request.args.getlist("q")}
+    for name in request.args:
+        if name != "q":
+            values[name] = split_values(request.args.getlist(name))
+    return values
+
+
+def parse_page_search():
+    """The search a page's query string asks for, and the error if it cannot be read."""
+    args = request.args.copy()
+    args.poplist("lang")  # the page's language is in its path; `lang` is for the API
+    try:
+        return parse_search(args, g.lang).but(lang=g.lang, today=today()), None
+    except ParamError as problem:
+        return SearchRequest(lang=g.lang, today=today()), problem
+
+
+def compared_courses(generation, ids):
+    return [course for course in (generation.course(course_id) for course_id in ids) if course is not None]
+
+
+def _ways_out(generation, search_request, result):
+    """Where a search can lead on: a spelling correction, fewer filters, next door, online."""
+    found = {"did_you_mean": did_you_mean(generation, search_request, result.total)}
+    if result.total == 0:
+        found["without_filter"] = without_one_filter(generation, search_request)
+        if found["without_filter"] is None:
+            found["without_filters"] = without_filters(generation, search_request)
+    if search_request.county:
+        # Next door: the offer differs between counties, so show what is near.
+        found["neighbours"] = in_neighbouring_counties(generation, search_request)
+        found["online"] = online_elsewhere(generation, search_request)
+    return found
+
+
+@bp.get("/")
+def search():
+    upgraded = upgraded_query(request.args)
+    if upgraded is not None:
+        return redirect(url_for("search.search") + "?" + upgraded, code=301)
+    search_request, error = parse_page_search()
+    if error and error.personal:
+        # Personal information goes into no link on the page, not even the language switch.
+        g.language_urls = {code: url_for("search.search", lang=code) for code in LANGUAGES}
+    generation = catalogue()
+    result = None if error else generation.search(search_request)
+    facets = result.facets if result else {f.name: [(value, 0) for value in f.values] for f in FILTERS.facets()}
+    here = search_url(search_request, page=search_request.page)
+    context = dict(
+        alternatives=_ways_out(generation, search_request, result) if result else {},
+        request_=search_request, result=result, error=error, form=form_values(), facets=facets,
+        municipalities=generation.municipalities_by_county, param_names=PARAM_NAMES, form_fields=form_fields(),
+        form_layout=form_layout(), default_per_page=DEFAULT_PER_PAGE, remove_all_url=search_url(unfiltered(search_request)),
+        chips=chips(search_request) if not error else [], max_query=MAX_QUERY, max_compare=MAX_COMPARE,
+        page_numbers=page_numbers(search_request.page, result.pages) if result else [],
+        search_url=search_url, share_url=absolute_url(here),
+        compared=compared_courses(generation, search_request.compare),
+        feed_url=url_for("feeds.feed") + here[here.index("?"):] if "?" in here else url_for("feeds.feed"),
+    )
+    return render_template("search.html", **context), 400 if error else 200
