@@ -6,7 +6,7 @@ within about a second of an import (see search/backend/store.py), so workers nee
 
 import logging
 
-from . import settings
+from . import clock, settings
 from .catalogue.importing import ensure_catalogue
 
 log = logging.getLogger(__name__)
@@ -16,7 +16,8 @@ def serve(host="127.0.0.1", port=8000, index=None, threads=8, workers=1):
     index_dir = settings.index_dir(index)
     # Once, before any worker starts: import the sample into an empty index, or
     # rebuild a generation written by another version.
-    ensure_catalogue(index_dir, sample=settings.load()["AUTO_SAMPLE"])
+    configured = settings.load()
+    ensure_catalogue(index_dir, clock.today(configured), sample=configured["AUTO_SAMPLE"])
     if workers <= 1:
         _serve_waitress(host, port, index_dir, threads)
     else:

@@ -1,15 +1,40 @@
-"""Shared fixtures: a catalogue the tests build themselves, in a throwaway index."""
+"""Shared fixtures: a catalogue the tests build themselves, in a throwaway index.
+
+The whole suite runs on one fixed day, ``TODAY``: it is the site's TODAY setting for every
+app the tests make and, through the environment, for every server and command they start,
+so that no test depends on the real date.  A test that needs the real clock says so and
+controls it with time-machine.  With COURSEFINDER_TEST_DAYS_AHEAD=N (CI's second run) the
+real clock is moved N days ahead for the whole run, which must pass too.
+"""
 
 import datetime as dt
 import json
+import os
 
 import pytest
 
 from coursefinder import create_app
-from coursefinder.catalogue.synthetic import generate
 from coursefinder.catalogue.importing import import_files
+from coursefinder.catalogue.synthetic import generate
 
 TODAY = dt.date(2027, 1, 15)
+os.environ["COURSEFINDER_TODAY"] = TODAY.isoformat()
+_TRAVEL = []
+
+
+def pytest_configure(config):
+    days = int(os.environ.get("COURSEFINDER_TEST_DAYS_AHEAD") or 0)
+    if days:
+        import time_machine
+
+        traveller = time_machine.travel(dt.datetime.now(dt.timezone.utc) + dt.timedelta(days=days), tick=True)
+        traveller.start()
+        _TRAVEL.append(traveller)
+
+
+def pytest_report_header(config):
+    days = int(os.environ.get("COURSEFINDER_TEST_DAYS_AHEAD") or 0)
+    return [f"the real clock is moved {days} days ahead: it reads {dt.date.today().isoformat()}"] if days else []
 
 
 def course(**fields):

@@ -11,7 +11,7 @@ from coursefinder.cli import main
 from coursefinder.catalogue.importing import ensure_catalogue, import_files
 from coursefinder.logs import JsonFormatter
 from coursefinder.search import current_generation
-from conftest import course, write_catalogue
+from conftest import TODAY, course, write_catalogue
 
 
 def test_healthz_tells_generation_count_and_age(client):
@@ -58,7 +58,7 @@ def test_with_no_usable_generation_the_sample_catalogue_is_served(tmp_path, capl
     assert import_files([write_catalogue(tmp_path / "a.json", [course(id="ONLY-1")])], index).ok
     damage(index, current_generation(index))
     caplog.set_level(logging.ERROR)
-    ensure_catalogue(index)  # what `coursefinder serve` and `coursefinder prepare` do before workers start
+    ensure_catalogue(index, TODAY)  # what `coursefinder serve` and `coursefinder prepare` do before workers start
     app = create_app({"INDEX_DIR": str(index), "RELOAD_INTERVAL": 0})
     assert app.test_client().get("/api/v1/courses").json["total"] >= 150
     assert "no generation" in caplog.text and "importing the bundled sample catalogue" in caplog.text

@@ -4,7 +4,8 @@ import random
 
 import pytest
 
-from coursefinder.catalogue.loading import load_files, sample_catalogue_path
+from coursefinder.catalogue.loading import load_files
+from coursefinder.catalogue.sample import sample_path
 from coursefinder.search.backend.analysis import ANALYZERS
 from coursefinder.search.language import ANALYSES, compound_terms, english_terms, norwegian_terms
 from coursefinder.search.textquery import build_query
@@ -80,7 +81,7 @@ def test_a_query_of_only_stop_words_searches_nothing():
 def test_the_index_is_analysed_as_queries_are():
     # The engine's analyzers and the engine-neutral functions must give the same terms,
     # or a query would miss what the index holds.  Tried on every text of the sample.
-    texts = [value for course in load_files([sample_catalogue_path()]).courses
+    texts = [value for course in load_files([sample_path()]).courses
              for value in (course.title_nb, course.summary_nb, course.description_nb, course.title_en,
                            course.description_en, course.provider) if value]
     texts += ["HELSEFAGARBEIDEREN og Sveisekurs", "førerkort på ÅLESUND", "  ", "title:x AND (sveis*"]

@@ -7,8 +7,10 @@ writing leaves the generation being served as it was.
 import logging
 from dataclasses import dataclass, field
 
-from ..search import GenerationError, build_generation, can_be_served, current_generation, is_outdated, stored_courses
-from .loading import load_files, sample_catalogue_path
+from ..search import (GenerationError, build_generation, can_be_served, current_generation, is_outdated, read_manifest,
+                      stored_courses)
+from . import sample
+from .loading import load_files, load_sources
 from .problems import NO_FIELD, N_, Problem
 
 log = logging.getLogger(__name__)
@@ -31,13 +33,22 @@ def validate_files(paths, on_record=None):
 
 def import_files(paths, index_dir, on_record=None, on_course=None, on_valid=None):
     """Validate, then write a new generation; the ``on_*`` hooks report progress."""
-    loaded = validate_files(paths, on_record)
+    return _import(validate_files(paths, on_record), index_dir, paths, on_course, on_valid)
+
+
+def import_sample(index_dir, today):
+    """Import the bundled sample catalogue, its dates moved to ``today`` (see catalogue/sample.py)."""
+    label, data = sample.sample_source(today)
+    return _import(load_sources([(label, data)]), index_dir, [label], notes={"sample": sample.anchor_for(today)})
+
+
+def _import(loaded, index_dir, sources, on_course=None, on_valid=None, notes=None):
     if not loaded.ok:
         return ImportOutcome(problems=loaded.problems)
     if on_valid:
         on_valid(len(loaded.courses))
     try:
-        name = build_generation(index_dir, loaded.courses, sources=paths, on_course=on_course)
+        name = build_generation(index_dir, loaded.courses, sources=sources, on_course=on_course, notes=notes)
     except GenerationError as error:
         return ImportOutcome(problems=[Problem(str(index_dir), 0, NO_FIELD, N_("the import failed and nothing was "
                                                                                "changed: %(reason)s"),
@@ -46,13 +57,17 @@ def import_files(paths, index_dir, on_record=None, on_course=None, on_valid=None
     return ImportOutcome(generation=name, count=len(loaded.courses))
 
 
-def ensure_catalogue(index_dir, sample=True):
-    """Make the index servable: rebuild an outdated generation, or import the sample into an empty one.
+def ensure_catalogue(index_dir, today, sample=True):
+    """Make the index servable: rebuild an outdated generation, import the sample into an empty one,
+    or move a served sample to ``today``'s week.
 
     Run once before a server's workers start (``coursefinder serve``, ``coursefinder
     prepare``), never per worker, so that workers do not race to import.
     """
     name = current_generation(index_dir)
+    if name is not None and sample and _stale_sample(index_dir, name, today):
+        log.info("moving the bundled sample catalogue to the week of %s", today.isoformat())
+        return _imported_sample(index_dir, today)
     if name is not None and is_outdated(index_dir, name):
         log.warning("generation %s was written by another version of coursefinder: rebuilding it", name)
         courses = stored_courses(index_dir, name)
@@ -67,7 +82,20 @@ def ensure_catalogue(index_dir, sample=True):
         log.error("no generation in %s can be opened: importing the bundled sample catalogue", index_dir)
     else:
         log.warning("no catalogue in %s yet: importing the bundled sample catalogue", index_dir)
-    outcome = import_files([sample_catalogue_path()], index_dir)
+    return _imported_sample(index_dir, today)
+
+
+def _stale_sample(index_dir, name, today):
+    """True when the served generation is the bundled sample moved to another week than today's."""
+    try:
+        moved_to = read_manifest(index_dir, name).get("sample")
+    except (OSError, ValueError):
+        return False
+    return moved_to is not None and moved_to != sample.anchor_for(today)
+
+
+def _imported_sample(index_dir, today):
+    outcome = import_sample(index_dir, today)
     if not outcome.ok:
         raise GenerationError("; ".join(p.render() for p in outcome.problems))
     return outcome

@@ -1,8 +1,6 @@
 """Load a whole catalogue from import files: all of it valid, or nothing and every problem."""
 
-import os
 from dataclasses import dataclass
-from importlib import resources
 
 from ..faults import checkpoint
 from .problems import N_, NO_FIELD, Problem
@@ -66,6 +64,3 @@ def load_files(paths, on_record=None):
         return LoadResult([], problems)
     return load_sources(sources, on_record)
 
-
-def sample_catalogue_path():
-    return os.fspath(resources.files("coursefinder.catalogue") / "data" / "sample-courses.json")

@@ -34,7 +34,8 @@ def prepare_command(index_option):
     from ..catalogue.importing import ensure_catalogue
 
     index_dir = settings.index_dir(index_option)
-    outcome = ensure_catalogue(index_dir, sample=settings.load()["AUTO_SAMPLE"])
+    configured = settings.load()
+    outcome = ensure_catalogue(index_dir, clock.today(configured), sample=configured["AUTO_SAMPLE"])
     if outcome is None:
         click.echo(f"The index in {index_dir} is ready.")
     else:

@@ -145,13 +145,14 @@ def _write_atomically(path, text):
     _fsync_dir(folder)
 
 
-def build_generation(index_dir, courses, sources=(), on_course=None, keep_old_seconds=None):
+def build_generation(index_dir, courses, sources=(), on_course=None, keep_old_seconds=None, notes=None):
     """Write ``courses`` as a new generation and switch to it; return its name.
 
     Raises :class:`GenerationError` (with nothing changed) when the generation cannot
     be written, for instance on a full disk.  A generation older than the previous one
     is removed once its successor has served for ``keep_old_seconds`` (the
-    KEEP_OLD_SECONDS setting), so that every server process has long left it.
+    KEEP_OLD_SECONDS setting), so that every server process has long left it.  ``notes``
+    are kept in the manifest (e.g. which week the bundled sample was moved to).
     """
     if keep_old_seconds is None:
         keep_old_seconds = settings.load()["KEEP_OLD_SECONDS"]
@@ -176,7 +177,7 @@ def build_generation(index_dir, courses, sources=(), on_course=None, keep_old_se
                                   json.dumps(_removed(index_dir, previous, summaries), ensure_ascii=False))
                 manifest = {"generation": name, "format": 1, "index_version": INDEX_VERSION, "count": len(courses),
                             "created": clock.now().isoformat(timespec="seconds"),
-                            "sources": [os.path.basename(str(s)) for s in sources]}
+                            "sources": [os.path.basename(str(s)) for s in sources], **(notes or {})}
                 _write_atomically(os.path.join(tmp, MANIFEST), json.dumps(manifest, indent=1))
                 for entry in os.listdir(tmp):
                     with open(os.path.join(tmp, entry), "rb") as handle:
