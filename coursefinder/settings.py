@@ -92,6 +92,8 @@ SETTINGS = (
             "from it. Set it behind a proxy."),
     Setting("ALLOWED_HOSTS", (), _hosts, "Without PUBLIC_URL, the host names (comma-separated) a request may "
             "name in its Host header; others get 400. Default: the address `serve` listens on, and localhost."),
+    Setting("TRUSTED_PROXIES", 0, _whole, "How many proxies in front of the site may set X-Forwarded-Proto and "
+            "X-Forwarded-Host (Werkzeug's ProxyFix); 0 trusts none. With PUBLIC_URL set this is rarely needed."),
     Setting("FEEDBACK_EMAIL", "tilbakemelding@kurssok.example.no", _text, "Where readers send feedback, also on "
             "accessibility; shown on every page. Set it to your own address."),
     Setting("HSTS_SECONDS", None, _whole, "Send Strict-Transport-Security with this max-age; only when the site "

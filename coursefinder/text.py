@@ -25,9 +25,10 @@ def words(text):
 # C0 and C1 control characters (but tab and line breaks), and the noncharacters and lone
 # surrogates that have no place in HTML or XML, shown as the replacement character.
 _INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
-# Controls of the bidirectional algorithm: an override in a provider's name would reverse
-# the text shown around it, so displayed course text never carries them.
-BIDI_CONTROLS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]")
+# Embeddings, overrides and isolates of the bidirectional algorithm: an override in a
+# provider's name would reverse the text shown after it, so displayed text never carries
+# them (pages isolate text of another direction themselves).  The marks (LRM, RLM) stay.
+BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 
 def visible(text):

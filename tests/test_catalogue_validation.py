@@ -26,8 +26,12 @@ def test_defaults_of_the_format_are_applied():
 
 
 @pytest.mark.parametrize("change, field, words", [
-    ({"tittle_nb": "x"}, "tittle_nb", "did you mean 'title_nb'"),
-    ({"Provider": "x"}, "Provider", "did you mean 'provider'"),
+    ({"tittle_en": "x"}, "tittle_en", "did you mean 'title_en'"),
+    ({"Place": "x"}, "Place", "did you mean 'place'"),
+    # No suggestion of a field the course already has, nor of one far from what was written.
+    ({"tittle_nb": "x"}, "tittle_nb", "listed in the import format guide"),
+    ({"Provider": "x"}, "Provider", "listed in the import format guide"),
+    ({"kurstype": "x"}, "kurstype", "listed in the import format guide"),
     ({"county": "99"}, "county", "not allowed"),
     ({"county": 3}, "county", "use one of"),
     ({"municipality": "4601"}, "municipality", "not in county 03"),

@@ -34,7 +34,7 @@ def served_ids(client):
 
 
 BROKEN = {
-    "misspelt field": ([{**course(id="B-1"), "tittle_nb": "x"}], "tittle_nb", "did you mean 'title_nb'"),
+    "misspelt field": ([{**course(id="B-1"), "tittle_en": "x"}], "tittle_en", "did you mean 'title_en'"),
     "duplicate id": ([course(id="B-1"), course(id="B-1")], "id", "duplicate id"),
     "bad county": ([course(id="B-1", county="20")], "county", "not allowed"),
     "end before start": ([course(id="B-1", end_date="2027-01-01")], "end_date", "before start_date"),

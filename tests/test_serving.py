@@ -2,6 +2,7 @@
 
 import http.client
 import os
+import re
 import json
 import socket
 import subprocess
@@ -54,7 +55,9 @@ def test_serve_imports_the_sample_into_an_empty_index_and_serves_it(tmp_path):
     finally:
         server.terminate()
         output = server.communicate(timeout=10)[0].decode()
-    assert "waitress" in output and "importing the bundled sample catalogue" in output
+    # By default a worker per core (gunicorn where processes can be forked), said in one line.
+    assert re.search(r"with (gunicorn|waitress): \d+ worker process\(es\) of 8 threads", output)
+    assert "importing the bundled sample catalogue" in output
 
 
 def test_imports_while_serving_fail_no_request_and_show_within_seconds(tmp_path):

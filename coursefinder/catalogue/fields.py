@@ -13,13 +13,35 @@ from . import vocabulary
 from .problems import N_, Invalid
 
 
-def _closest(word, choices):
+# A suggestion is made only when it is close to what was written, and never for text far
+# longer than any name (comparing a 50 MB "field name" would cost minutes and memory).
+CLOSE_ENOUGH = 0.6
+MAX_COMPARED = 80
+
+
+def closest(word, choices, taken=()):
+    """The choice most like ``word`` (ignoring case), or None when none is close or the closest is ``taken``."""
     import difflib
 
-    found = difflib.get_close_matches(str(word).lower(), [c.lower() for c in choices], n=1, cutoff=0)
-    if not found:
-        return choices[0]
-    return next(c for c in choices if c.lower() == found[0])
+    word = str(word)
+    if len(word) > MAX_COMPARED:
+        return None
+    found = difflib.get_close_matches(word.lower(), [c.lower() for c in choices], n=1, cutoff=CLOSE_ENOUGH)
+    best = next((c for c in choices if c.lower() == found[0]), None) if found else None
+    # The best match being one already given means the text was not meant as it: no suggestion.
+    return None if best in taken else best
+
+
+# Characters that cannot be shown or exchanged as text: C0 and C1 controls, the
+# noncharacters (U+FDD0-U+FDEF and the last two code points of every plane) and lone
+# surrogates (which a JSON escape like "\ud800" can make).  Tab and line breaks are
+# allowed only in the texts that have paragraphs; a lone CR never (it ends lines in
+# calendar files).
+_NONCHARACTERS = "\ufdd0-\ufdef" + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}"
+                                              for plane in range(17))
+_UNSHOWABLE = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff" + _NONCHARACTERS
+_NOT_TEXT = re.compile(f"[{_UNSHOWABLE}]|\r(?!\n)")
+_NOT_ONE_LINE = re.compile(f"[{_UNSHOWABLE}\t\n\r]")
 
 
 class Kind:
@@ -34,10 +56,12 @@ class Kind:
 
 
 class Text(Kind):
-    def __init__(self, min_len=0, max_len=None, pattern=None, pattern_message=None, not_blank=False):
+    def __init__(self, min_len=0, max_len=None, pattern=None, pattern_message=None, not_blank=False,
+                 paragraphs=False):
         self.min_len, self.max_len, self.not_blank = min_len, max_len, not_blank
         self.pattern = re.compile(pattern) if pattern else None
         self.pattern_message = pattern_message
+        self.forbidden = _NOT_TEXT if paragraphs else _NOT_ONE_LINE
 
     def check(self, value):
         if not isinstance(value, str):
@@ -47,6 +71,10 @@ class Text(Kind):
         if self.max_len is not None and len(value) > self.max_len:
             raise Invalid(N_("is %(length)d characters long; at most %(max)d are allowed"),
                           length=len(value), max=self.max_len)
+        bad = self.forbidden.search(value)
+        if bad:
+            raise Invalid(N_("holds a character that cannot be shown as text (%(code)s, character %(position)d); "
+                             "remove it"), code=f"U+{ord(bad.group()[0]):04X}", position=bad.start() + 1)
         if self.pattern and not self.pattern.fullmatch(value):
             raise Invalid(self.pattern_message, value=value)
         return value
@@ -74,8 +102,12 @@ class Enum(Kind):
     def check(self, value):
         if not isinstance(value, str) or value not in self.values:
             if isinstance(value, str) and value.strip():
-                raise Invalid(N_("'%(value)s' is not allowed (did you mean '%(closest)s'?); use one of: %(allowed)s"),
-                              value=value, closest=_closest(value, self.values), allowed=", ".join(self.values))
+                near = closest(value, self.values)
+                if near:
+                    raise Invalid(N_("'%(value)s' is not allowed (did you mean '%(closest)s'?); use one of: "
+                                     "%(allowed)s"), value=value, closest=near, allowed=", ".join(self.values))
+                raise Invalid(N_("'%(value)s' is not allowed; use one of: %(allowed)s"), value=value,
+                              allowed=", ".join(self.values))
             raise Invalid(N_("use one of: %(allowed)s"), allowed=", ".join(self.values))
         return value
 
@@ -125,11 +157,26 @@ class DateTime(Kind):
         return self.check(text.strip())
 
 
+class HugeNumber(str):
+    """A JSON number of more digits than any field takes, kept as its text (Python would refuse to read it)."""
+
+
+MAX_DIGITS = 30
+
+
+def read_json_int(text):
+    """``parse_int`` of the JSON reader: a whole number, or a :class:`HugeNumber` for an absurdly long one."""
+    return int(text) if len(text) <= MAX_DIGITS else HugeNumber(text)
+
+
 class Number(Kind):
     def __init__(self, minimum, maximum, integer=False):
         self.minimum, self.maximum, self.integer = minimum, maximum, integer
 
     def check(self, value):
+        if isinstance(value, HugeNumber):
+            raise Invalid(N_("is a number of %(digits)d digits; it must be from %(min)s to %(max)s"),
+                          digits=len(value.lstrip("-")), min=self.minimum, max=self.maximum)
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise Invalid(N_("must be a whole number") if self.integer else N_("must be a number"))
         if self.integer:
@@ -143,6 +190,8 @@ class Number(Kind):
     def from_csv(self, text):
         text = text.strip()
         pattern = r"[+-]?\d+" if self.integer else r"[+-]?\d+(?:[.,]\d+)?"
+        if len(text) > MAX_DIGITS and re.fullmatch(pattern, text):
+            return self.check(HugeNumber(text))
         if not re.fullmatch(pattern, text):
             raise Invalid(N_("'%(value)s' is not a whole number") if self.integer
                           else N_("'%(value)s' is not a number"), value=text)
@@ -185,6 +234,10 @@ class List(Kind):
 
 
 ID_PATTERN = r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}"
+# A plain e-mail address: a mail link made of it opens a message to that address and
+# nothing more (no ?subject=, &cc= or other headers).
+PLAIN_EMAIL = (r"[A-Za-z0-9._%+-]+@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+"
+               r"[A-Za-z]{2,63}")
 
 FIELDS = {
     "id": Text(min_len=1, pattern=ID_PATTERN, pattern_message=N_(
@@ -192,10 +245,10 @@ FIELDS = {
     # A title or provider of only spaces would show nothing: stricter than the schema.
     "title_nb": Text(1, 200, not_blank=True),
     "title_en": Text(1, 200),
-    "summary_nb": Text(0, 500),
-    "summary_en": Text(0, 500),
-    "description_nb": Text(0, 10_000),
-    "description_en": Text(0, 10_000),
+    "summary_nb": Text(0, 500, paragraphs=True),
+    "summary_en": Text(0, 500, paragraphs=True),
+    "description_nb": Text(0, 10_000, paragraphs=True),
+    "description_en": Text(0, 10_000, paragraphs=True),
     "course_type": Enum(vocabulary.COURSE_TYPES),
     "sector": Enum(vocabulary.SECTORS),
     "provider": Text(1, 200, not_blank=True),
@@ -222,7 +275,7 @@ FIELDS = {
     "driving_licences": List(Enum(vocabulary.DRIVING_LICENCES), unique=True),
     "status": Enum(vocabulary.STATUSES),
     "contact_name": Text(0, 200),
-    "contact_email": Text(0, 200, pattern=r"[^@\s]+@[^@\s]+\.[^@\s.]+",
+    "contact_email": Text(0, 200, pattern=PLAIN_EMAIL,
                           pattern_message=N_("'%(value)s' is not an e-mail address")),
     "contact_phone": Text(0, 40),
     "url": Text(0, 2000, pattern=r"https://[^\s/?#]+(?:[/?#]\S*)?",
@@ -233,5 +286,6 @@ FIELDS = {
 REQUIRED = ("id", "title_nb", "course_type", "provider", "county")
 
 
-def closest_field(name):
-    return _closest(name, list(FIELDS))
+def closest_field(name, taken=()):
+    """The field most like ``name``, or None when none is close enough or it is one the file has already."""
+    return closest(name, list(FIELDS), taken)

@@ -7,8 +7,8 @@ writing leaves the generation being served as it was.
 import logging
 from dataclasses import dataclass, field
 
-from ..search import (GenerationError, build_generation, can_be_served, current_generation, is_outdated, read_manifest,
-                      stored_courses)
+from ..search import (GenerationError, ImportBusy, build_generation, can_be_served, current_generation, import_lock,
+                      is_outdated, read_manifest, stored_courses)
 from . import sample
 from .loading import load_files, load_sources
 from .problems import NO_FIELD, N_, Problem
@@ -31,9 +31,19 @@ def validate_files(paths, on_record=None):
     return load_files([str(p) for p in paths], on_record)
 
 
-def import_files(paths, index_dir, on_record=None, on_course=None, on_valid=None):
-    """Validate, then write a new generation; the ``on_*`` hooks report progress."""
-    return _import(validate_files(paths, on_record), index_dir, paths, on_course, on_valid)
+def import_files(paths, index_dir, on_record=None, on_course=None, on_valid=None, wait=True, on_wait=None):
+    """Validate, then write a new generation; the ``on_*`` hooks report progress.
+
+    The whole import holds the index's lock: a second import at the same moment waits
+    for this one (``on_wait`` says so), or with ``wait=False`` fails at once, changing nothing.
+    """
+    try:
+        with import_lock(index_dir, wait=wait, on_wait=on_wait):
+            return _import(validate_files(paths, on_record), index_dir, paths, on_course, on_valid)
+    except ImportBusy as busy:
+        return ImportOutcome(problems=[Problem(str(index_dir), 0, NO_FIELD, N_("the import failed and nothing was "
+                                                                               "changed: %(reason)s"),
+                                               {"reason": str(busy)})])
 
 
 def import_sample(index_dir, today):

@@ -39,7 +39,7 @@ def read_nav_records(label, data):
         text = decode(label, data)
         _require_array(text)
         count = 0
-        for index, (line, value) in enumerate(read_json_array(text)):
+        for index, (line, value) in enumerate(read_json_array(text, problems, label)):
             count += 1
             tiltak = _Tiltak(label, line, index)
             record = tiltak.map(value)

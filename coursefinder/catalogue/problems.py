@@ -8,6 +8,8 @@ and the web can show them in the reader's language; ``N_`` only marks them for
 import re
 from dataclasses import dataclass, field
 
+from ..text import shorten
+
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 _PLAIN_FIELD = re.compile(r"[A-Za-z0-9_.-]+")
 
@@ -46,9 +48,11 @@ class Problem:
     def render(self, gettext=None):
         text = (gettext or (lambda s: s))(self.message)
         if self.params:
-            text = text % {key: printable(value) if isinstance(value, str) else value
-                           for key, value in self.params.items()}
-        return f"{printable(self.file)}:{self.line}: {field_label(self.field)}: {text}"
+            # What is quoted from a file is cut to a readable length (a "field name" may be
+            # megabytes long); a reason is the program's own words and is kept whole.
+            text = text % {key: printable(value if key == "reason" else shorten(value)) if isinstance(value, str)
+                           else value for key, value in self.params.items()}
+        return f"{printable(self.file)}:{self.line}: {field_label(shorten(self.field))}: {text}"
 
 
 class Invalid(Exception):

@@ -10,8 +10,10 @@ import csv
 import io
 import json
 import os
+from collections import Counter
 
-from .fields import FIELDS, closest_field
+from ..text import shorten
+from .fields import FIELDS, closest_field, read_json_int
 from .problems import N_, NO_FIELD, Problem
 
 
@@ -25,7 +27,21 @@ def _reject_constant(name):
     raise ValueError(f"{name} is not allowed in JSON")
 
 
-_DECODER = json.JSONDecoder(parse_constant=_reject_constant)
+class Fields(dict):
+    """A JSON object's fields, remembering the names that appeared more than once (the last value counts)."""
+
+    repeated = ()
+
+
+def _fields(pairs):
+    found = Fields(pairs)
+    if len(found) != len(pairs):
+        counts = Counter(name for name, _ in pairs)
+        found.repeated = tuple(name for name, count in counts.items() if count > 1)
+    return found
+
+
+_DECODER = json.JSONDecoder(parse_constant=_reject_constant, parse_int=read_json_int, object_pairs_hook=_fields)
 
 
 def _line_of(text, pos):
@@ -46,7 +62,7 @@ def _skip_space(text, pos):
     return pos
 
 
-def read_json_array(text):
+def read_json_array(text, problems, label):
     """Yield ``(line, value)`` for each element, the line being where the element starts."""
     pos = _skip_space(text, 0)
     if pos >= len(text) or text[pos] != "[":
@@ -85,7 +101,7 @@ def _is_one_object(text):
         return False
 
 
-def read_json_lines(text):
+def read_json_lines(text, problems, label):
     for number, raw in enumerate(text.split("\n"), start=1):
         if not raw.strip():
             continue
@@ -104,7 +120,35 @@ def _csv_separator(header_line):
     return ";" if header_line.count(";") > header_line.count(",") else ","
 
 
-def read_csv(text):
+def _header_problems(label, names):
+    """One problem per distinct unknown or repeated column; the columns the rows are read with."""
+    problems, counts, known = [], Counter(names), set(names) & set(FIELDS)
+    for name, count in counts.items():
+        if name == "":
+            # Excel adds empty columns after the data when cells there were touched;
+            # they are fine as long as they stay empty.
+            continue
+        if name not in FIELDS:
+            near = closest_field(name, taken=known)
+            if near:
+                problems.append(Problem(label, 1, shorten(name), N_("unknown column '%(name)s'; did you mean "
+                                                                    "'%(closest)s'?"), {"name": name, "closest": near}))
+            else:
+                problems.append(Problem(label, 1, shorten(name), N_("unknown column '%(name)s'; the format's columns "
+                                                                    "are listed in the import format guide"),
+                                        {"name": name}))
+        elif count > 1:
+            problems.append(Problem(label, 1, name, N_("the column appears %(count)d times in the header; only the "
+                                                       "first is read"), {"count": count}))
+    # Rows are still read with the known columns (each name's first place), so one run
+    # lists every problem of the file.
+    first = {}
+    for place, name in enumerate(names):
+        first.setdefault(name, place)
+    return problems, [(place, name) for name, place in first.items() if name == "" or name in FIELDS]
+
+
+def read_csv(text, problems, label):
     header_line = text.split("\n", 1)[0]
     separator = _csv_separator(header_line)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator, strict=True)
@@ -115,20 +159,8 @@ def read_csv(text):
     if not header:
         raise FileProblem(1, N_("a CSV file must start with a header row of field names"))
     names = [name.strip() for name in header]
-    bad = []
-    for name in names:
-        if name == "":
-            # Excel adds empty columns after the data when cells there were touched;
-            # they are fine as long as they stay empty.
-            continue
-        if name not in FIELDS:
-            bad.append(FileProblem(1, N_("unknown column '%(name)s'; did you mean '%(closest)s'?"),
-                                   field=name or NO_FIELD, name=name, closest=closest_field(name)))
-        elif names.count(name) > 1:
-            bad.append(FileProblem(1, N_("the column appears more than once in the header"), field=name))
-    if bad:
-        # Reported together: the rows cannot be read without knowing their columns.
-        raise CsvHeaderProblems(bad)
+    header_problems, columns = _header_problems(label, names)
+    problems.extend(header_problems)
     consumed = reader.line_num
     while True:
         start = consumed + 1
@@ -144,13 +176,7 @@ def read_csv(text):
         if len(row) > len(names):
             raise FileProblem(start, N_("the row has %(cells)d cells but the header has %(columns)d columns"),
                               cells=len(row), columns=len(names))
-        yield start, {name: cell for name, cell in zip(names, row) if cell.strip() != ""}
-
-
-class CsvHeaderProblems(Exception):
-    def __init__(self, problems):
-        super().__init__("bad CSV header")
-        self.problems = problems
+        yield start, {name: row[place] for place, name in columns if place < len(row) and row[place].strip() != ""}
 
 
 def detect_format(path, text):
@@ -195,10 +221,8 @@ def read_records(path, data, label=None):
         text = decode(path, data)
         kind = detect_format(path, text)
         read, source = READERS[kind]
-        for line, record in read(text):
+        for line, record in read(text, problems, label):
             records.append((line, record, source))
     except FileProblem as problem:
         problems.append(Problem(label, problem.line, problem.field, problem.message, problem.params))
-    except CsvHeaderProblems as header:
-        problems.extend(Problem(label, p.line, p.field, p.message, p.params) for p in header.problems)
     return records, problems

@@ -5,6 +5,7 @@ its county, dates in order, ages in order) and the catalogue rule (unique ids) a
 too, so one run reports every problem of every file.
 """
 
+from ..text import shorten
 from . import vocabulary
 from .fields import FIELDS, REQUIRED, closest_field
 from .model import Course
@@ -23,13 +24,20 @@ def check_record(label, line, record, source):
         return None, problems
 
     values = {}
+    for name in getattr(record, "repeated", ()):
+        # JSON would let the last one win, also for the id: a mistake a publisher must see.
+        problem(name, N_("the field is given more than once in this course; give it once"))
     for name, raw in record.items():
         if name == "" and source == "csv":
             problem(NO_FIELD, N_("a cell has a value in a column that has no name in the header row"))
             continue
         kind = FIELDS.get(name)
         if kind is None:
-            problem(name, N_("unknown field; did you mean '%(closest)s'?"), closest=closest_field(name))
+            near = closest_field(name, taken=record.keys())
+            if near:
+                problem(shorten(name), N_("unknown field; did you mean '%(closest)s'?"), closest=near)
+            else:
+                problem(shorten(name), N_("unknown field; the format's fields are listed in the import format guide"))
             continue
         if raw is None and source == "json":
             problem(name, N_("null is not allowed; leave the field out instead"))

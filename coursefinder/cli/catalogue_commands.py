@@ -5,7 +5,7 @@ import sys
 import click
 
 from .. import settings
-from .common import Progress, print_problems, translations
+from .common import Progress, print_problems, say, translations
 
 INDEX_HELP = "Index folder (default: $COURSEFINDER_INDEX_DIR or $COURSEFINDER_INDEX, else ./index)."
 
@@ -27,14 +27,17 @@ def validate_command(files):
 @click.command("import")
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @click.option("--index", "index_option", type=click.Path(file_okay=False), help=INDEX_HELP)
-def import_command(files, index_option):
+@click.option("--no-wait", is_flag=True, help="Fail at once when another import is writing to the index.")
+def import_command(files, index_option, no_wait):
     """Validate the files and, if every course is valid, replace the whole catalogue."""
     from ..catalogue.importing import import_files
 
     progress = Progress() if sys.stderr.isatty() else None
     hooks = dict(on_record=progress.record, on_valid=progress.valid, on_course=progress.course) if progress else {}
     try:
-        outcome = import_files(files, settings.index_dir(index_option), **hooks)
+        outcome = import_files(files, settings.index_dir(index_option), wait=not no_wait,
+                               on_wait=lambda: say("Another import is writing to this index; waiting for it to "
+                                                   "finish.", err=True), **hooks)
     finally:
         if progress:
             progress.close()

@@ -14,14 +14,19 @@ from .catalogue_commands import INDEX_HELP
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
 @click.option("--index", "index_option", type=click.Path(file_okay=False), help=INDEX_HELP)
 @click.option("--threads", default=8, show_default=True, type=click.IntRange(1, 256), help="Threads per process.")
-@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
-              help="Processes: 1 runs waitress, more run gunicorn.")
+@click.option("--workers", type=click.IntRange(1, 64),
+              help="Processes (default: one per core); 1 runs waitress, more run gunicorn.")
 def serve_command(host, port, index_option, threads, workers):
     """Serve the site with a production WSGI server (imports the sample catalogue if the index is empty)."""
-    from ..serving import serve
+    from ..serving import PortInUse, serve
 
-    click.echo(f"Serving coursefinder on http://{host}:{port}/ with {workers} process(es) of {threads} threads")
-    serve(host, port, index_option, threads, workers)
+    try:
+        server, processes, run = serve(host, port, index_option, threads, workers)
+    except PortInUse as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"Serving coursefinder on http://{host}:{port}/ with {server}: {processes} worker process(es) "
+               f"of {threads} threads")
+    run()
 
 
 @click.command("prepare")

@@ -12,8 +12,8 @@ another backend.
 """
 
 from .backend.checking import check_index
-from .backend.generations import (GenerationError, build_generation, current_generation, is_outdated,
-                                  read_manifest, stored_courses)
+from .backend.generations import (GenerationError, ImportBusy, build_generation, current_generation, import_lock,
+                                  is_outdated, read_manifest, stored_courses)
 from .backend.store import CatalogueStore, open_best
 from .filter_kinds import MAX_VALUES, ParamError, split_values
 from .filters import FILTERS, FORM_GROUPS
@@ -28,6 +28,6 @@ def can_be_served(index_dir):
 
 
 __all__ = ["DEFAULT_PER_PAGE", "FILTERS", "FORM_GROUPS", "MAX_VALUES", "SORTS", "Catalogue", "CatalogueStore",
-           "GenerationError", "Overview", "ParamError", "SearchRequest", "SearchResult", "build_generation",
-           "can_be_served", "check_index", "compute_overview", "current_generation", "is_outdated",
+           "GenerationError", "ImportBusy", "Overview", "ParamError", "SearchRequest", "SearchResult", "build_generation",
+           "can_be_served", "check_index", "compute_overview", "current_generation", "import_lock", "is_outdated",
            "read_manifest", "split_values", "stored_courses"]

@@ -29,7 +29,7 @@ def init_app(app):
     Babel(app, locale_selector=select_locale, default_translation_directories=translations_dir())
     for blueprint in BLUEPRINTS:
         app.register_blueprint(blueprint)
-    security.add_headers(app)
+    security.init_app(app)
     caching.init_app(app)
 
     @app.after_request

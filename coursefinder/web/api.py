@@ -7,7 +7,7 @@ from ..i18n import LANGUAGES, text_of
 from ..search import FILTERS, ParamError
 from .context import catalogue, today
 from .course_views import course_path
-from .params import MAX_QUERY, parse_search
+from .params import parse_choice, parse_query, parse_search
 from .sharing import absolute_url
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
@@ -31,6 +31,10 @@ def _summary(course, lang, day):
     }
 
 
+def _problem(error):
+    return jsonify(error={"parameter": error.parameter, "message": str(error.message)}), 400
+
+
 def _facets(result):
     return {name: [{"value": value, "label": str(FILTERS[name].display(value)), "count": count}
                    for value, count in values]
@@ -42,7 +46,7 @@ def courses():
     try:
         search = parse_search(request.args, "nb")
     except ParamError as error:
-        return jsonify(error={"parameter": error.parameter, "message": str(error.message)}), 400
+        return _problem(error)
     day = today()
     result = catalogue().search(search.but(today=day))
     return jsonify(total=result.total, page=result.page, per_page=result.per_page,
@@ -53,12 +57,12 @@ def courses():
 @bp.get("/suggest")
 def suggest():
     """Titles and occupations for search as you type: ``{"q": ..., "suggestions": [...]}``."""
-    typed = request.args.get("q", "")
-    lang = request.args.get("lang", "nb")
-    if lang not in LANGUAGES:
-        return jsonify(error={"parameter": "lang", "message": f"use one of: {', '.join(LANGUAGES)}"}), 400
-    if len(typed) > MAX_QUERY:
-        return jsonify(error={"parameter": "q", "message": f"at most {MAX_QUERY} characters"}), 400
+    try:
+        lang = parse_choice(request.args, "lang", tuple(LANGUAGES)) or "nb"
+        # The same checks as a search: too long, or personal information, is refused and not echoed.
+        typed = parse_query(request.args)
+    except ParamError as error:
+        return _problem(error)
     return jsonify(q=typed, suggestions=catalogue().suggestions(typed, lang))
 
 

@@ -36,6 +36,16 @@ def fingerprint(filename):
     return found
 
 
+def etag(generation):
+    """What a page depends on besides its address: the catalogue, the day, and the address its links are made from.
+
+    Replicas on the same generation give the same tags; a page built for another host
+    (when links come from the Host header) never shares a tag with this one.
+    """
+    base = current_app.config.get("PUBLIC_URL") or request.host_url
+    return f"{generation.name}-{today().isoformat()}-{hashlib.sha256(base.encode()).hexdigest()[:8]}"
+
+
 def init_app(app):
     @app.url_defaults
     def static_fingerprint(endpoint, values):
@@ -50,7 +60,7 @@ def init_app(app):
         elif request.method == "GET" and response.status_code == 200 and request.endpoint not in (None, "health.healthz"):
             generation = current_catalogue()
             if generation is not None:
-                response.set_etag(f"{generation.name}-{today().isoformat()}", weak=True)
+                response.set_etag(etag(generation), weak=True)
                 response.last_modified = generation.created
                 response.headers["Cache-Control"] = "no-cache"
                 response = response.make_conditional(request)

@@ -1,9 +1,12 @@
 """A course's own pages: the page itself (with a readable slug), its calendar file, and
 the answers for courses that have ended (still there) or left the catalogue (410)."""
 
+import re
+
 from flask import abort, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
+from ..catalogue.fields import ID_PATTERN
 from ..i18n import LANGUAGES, text_of
 from ..search import SearchRequest, split_values
 from .context import catalogue, language_blueprint, today
@@ -23,6 +26,17 @@ def course_slug(course, lang):
 
 def course_path(course, lang, **args):
     return url_for("courses.course", lang=lang, course_id=course.id, slug=course_slug(course, lang), **args)
+
+
+def compared():
+    """The reader's comparison, the one parameter a course page knows (others are not passed on)."""
+    ids = [value for value in split_values(request.args.getlist("compare")) if re.fullmatch(ID_PATTERN, value)]
+    return list(dict.fromkeys(ids))[:MAX_COMPARE]
+
+
+def kept_args():
+    ids = compared()
+    return {"compare": ",".join(ids)} if ids else {}
 
 
 def similar_open_courses(generation, facts, lang, leave_out=None):
@@ -53,7 +67,7 @@ def course_by_id(course_id):
     found = generation.course(course_id)
     if found is None:
         return _gone(generation, course_id, g.lang)
-    return redirect(course_path(found, g.lang, **request.args), code=301)
+    return redirect(course_path(found, g.lang, **kept_args()), code=301)
 
 
 @bp.get("/courses/<course_id>/<slug>")
@@ -64,13 +78,12 @@ def course(course_id, slug):
     if found is None:
         return _gone(generation, course_id, lang)
     if slug != course_slug(found, lang):
-        return redirect(course_path(found, lang, **request.args), code=301)
+        return redirect(course_path(found, lang, **kept_args()), code=301)
     ended = found.has_ended(today())
     similar = similar_open_courses(generation, found.__dict__, lang, leave_out=found.id)[0] if ended else []
-    compare = list(dict.fromkeys(split_values(request.args.getlist("compare"))))[:MAX_COMPARE]
+    compare = compared()
     here = course_path(found, lang)
-    query = request.query_string.decode("latin-1")
-    g.language_urls = {code: course_path(found, code) + (f"?{query}" if query else "") for code in LANGUAGES}
+    g.language_urls = {code: course_path(found, code, **kept_args()) for code in LANGUAGES}
     return render_template(
         "course.html", course=found, ended=ended, similar=similar, compare=compare, max_compare=MAX_COMPARE,
         share_url=absolute_url(here), json_ld=course_json_ld(found, absolute_url(here), lang),

@@ -1,8 +1,13 @@
 """Error pages and the root redirect: every error answered in the reader's language."""
 
-from flask import Blueprint, g, jsonify, redirect, render_template, request, url_for
+import logging
+
+from flask import Blueprint, Response, g, jsonify, redirect, render_template, request, url_for
+from flask.globals import request_ctx
 from flask_babel import gettext as _
 from werkzeug.exceptions import HTTPException
+
+log = logging.getLogger(__name__)
 
 from ..i18n import LANGUAGES, negotiate
 
@@ -22,7 +27,14 @@ def _language_of_path():
     return first if first in LANGUAGES else negotiate(request.accept_languages)
 
 
+def _plain(code):
+    """An answer without a page, for a request whose address cannot even be read (no links can be made)."""
+    return Response(_("The request could not be read.") + f" ({code})\n", code, mimetype="text/plain")
+
+
 def handle_http_error(error):
+    if request_ctx.url_adapter is None:
+        return _plain(error.code)
     if request.path.startswith("/api/"):
         return jsonify(error={"status": error.code, "message": error.name}), error.code
     if not getattr(g, "lang", None):
@@ -39,9 +51,9 @@ def handle_http_error(error):
 
 def handle_unexpected(error):
     # A bug must still give the reader a page in their language, never a bare trace.
-    import logging
-
-    logging.getLogger(__name__).exception("unexpected error on %s", request.path)
+    log.exception("unexpected error on %s", request.path)
+    if request_ctx.url_adapter is None:
+        return _plain(500)
     if request.path.startswith("/api/"):
         return jsonify(error={"status": 500, "message": "Internal Server Error"}), 500
     if not getattr(g, "lang", None):

@@ -13,6 +13,7 @@ from flask_babel import lazy_gettext as _l
 from ..catalogue.fields import ID_PATTERN
 from ..i18n import LANGUAGES
 from ..search import DEFAULT_PER_PAGE, FILTERS, SORTS, ParamError, SearchRequest, split_values
+from ..text import visible
 from .privacy import refuse_personal
 
 MAX_QUERY = 200
@@ -22,6 +23,9 @@ MAX_COMPARE = 4
 URL_VERSION = "1"
 MAX_PAGE = 1000
 MAX_PER_PAGE = 100
+# At most this many values in all parameters of one search together: every value costs
+# work in the chips and links of a page, and no person chooses more.
+MAX_TOTAL_VALUES = 150
 
 
 def _single(args, name):
@@ -40,7 +44,7 @@ def _integer(args, name, low, high, default=None):
     return int(value)
 
 
-def _choice(args, name, allowed):
+def parse_choice(args, name, allowed):
     value = _single(args, name)
     if value is not None and value not in allowed:
         raise ParamError(name, _l("'%(value)s' is not allowed; use one of: %(allowed)s")
@@ -49,8 +53,12 @@ def _choice(args, name, allowed):
 
 
 def parse_query(args):
-    """The search text, refused when too long or when it holds personal information."""
-    q = " ".join(args.getlist("q")).strip()
+    """The search text, refused when too long or when it holds personal information.
+
+    Control characters are taken out (they are never part of a word), so they reach no
+    page, feed or log.
+    """
+    q = " ".join(visible(" ".join(args.getlist("q"))).replace("\ufffd", " ").split())
     if len(q) > MAX_QUERY:
         raise ParamError("q", _l("the search text is %(length)d characters long; at most %(max)d are allowed")
                          % {"length": len(q), "max": MAX_QUERY})
@@ -63,11 +71,21 @@ def parse_filters(args):
     return {f.name: f.parse(split_values(args.getlist(f.name))) for f in FILTERS}
 
 
+def check_size(args):
+    """Refuse a query string with more values than any search needs, naming the parameter with most."""
+    counts = {name: len(split_values(args.getlist(name))) for name in args if name != "q"}
+    if counts and sum(counts.values()) > MAX_TOTAL_VALUES:
+        raise ParamError(max(counts, key=counts.get), _l("this search has %(count)d values; at most %(max)d are "
+                                                          "allowed in all") % {"count": sum(counts.values()),
+                                                                               "max": MAX_TOTAL_VALUES})
+
+
 def parse_search(args, lang):
     """A :class:`SearchRequest` from query parameters, or :class:`ParamError`."""
+    check_size(args)
     q = parse_query(args)
     filters = parse_filters(args)
-    answer_lang = _choice(args, "lang", tuple(LANGUAGES)) or lang
+    answer_lang = parse_choice(args, "lang", tuple(LANGUAGES)) or lang
     version = _single(args, "v")
     if version is not None and version != URL_VERSION:
         raise ParamError("v", _l("this link is in a format the site does not know; start a new search"))
@@ -78,7 +96,7 @@ def parse_search(args, lang):
         raise ParamError("compare", _l("a course number in the comparison is not valid"))
     return SearchRequest(
         q=q,
-        sort=_choice(args, "sort", SORTS),
+        sort=parse_choice(args, "sort", SORTS),
         page=_integer(args, "page", 1, MAX_PAGE, default=1),
         per_page=_integer(args, "per_page", 1, MAX_PER_PAGE, default=DEFAULT_PER_PAGE),
         lang=answer_lang,

@@ -1,6 +1,7 @@
 """What makes a page easy to pass on: readable slugs, full addresses and QR codes."""
 
 import re
+from functools import lru_cache
 
 import segno
 from flask import current_app, request
@@ -25,8 +26,18 @@ def absolute_url(path):
     return base.rstrip("/") + path
 
 
+@lru_cache(maxsize=1024)
 def qr_svg(url, title):
-    """An inline SVG QR code of ``url``, named for screen readers by ``title``."""
-    code = segno.make(url, error="m", micro=False)
-    svg = code.svg_inline(scale=3, border=2, dark="#000", light="#fff", title=title)
+    """An inline SVG QR code of ``url``, named for screen readers by ``title``; None when the address is too long.
+
+    A QR code holds about 2,300 bytes at the error correction a phone screen needs; a
+    longer address (a search with many filters or long words) gets no code, and the page
+    asks to copy the link instead.  Codes are kept (the same page is shared often, and
+    drawing one costs more than the rest of the page).
+    """
+    try:
+        code = segno.make(url, error="m", micro=False)
+    except segno.DataOverflowError:
+        return None
+    svg = code.svg_inline(scale=3, border=2, dark="#000", light="#fff", title=str(title))
     return Markup(svg.replace("<svg ", '<svg role="img" focusable="false" ', 1))

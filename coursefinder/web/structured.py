@@ -7,6 +7,7 @@ from markupsafe import Markup
 
 from ..catalogue.vocabulary import COUNTIES
 from ..i18n import text_of
+from ..text import visible
 
 _MODES = {"in-person": "onsite", "online": "online", "hybrid": "blended"}
 
@@ -55,8 +56,10 @@ def json_ld_script(data):
 
 
 def _ics_text(text):
-    return (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\\n")
-            .replace("\n", "\\n"))
+    """A TEXT value of RFC 5545: escaped, line breaks as \\n, and no other control character (defensively:
+    validation refuses them, and a lone CR would end the line for a calendar program)."""
+    text = visible(text.replace("\r\n", "\n").replace("\r", "\n"))
+    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
 
 
 def _fold(line):

@@ -1,10 +1,13 @@
 """What every template can use: the page's language, the language switch, labels, formats."""
 
+import re
+
 from flask import current_app, g, request, url_for
 from flask_babel import format_date, format_decimal
 from markupsafe import Markup, escape
 
 from .. import text
+from ..catalogue.fields import PLAIN_EMAIL
 from ..i18n import DEFAULT_LANGUAGE, LANGUAGES, labels, text_of
 from ..search import FILTERS
 from .context import today
@@ -38,8 +41,14 @@ def language_links():
 
 
 def visible(value):
-    """Jinja's finalize: every value written into a page or feed, with control characters made visible."""
-    if isinstance(value, str) and not isinstance(value, Markup):
+    """Jinja's finalize: every value written into a page or feed, with control characters made visible.
+
+    Also marked-up values (translated strings with their parameters filled in are), since
+    a control character is never part of markup.
+    """
+    if isinstance(value, Markup):
+        return Markup(text.visible(str(value)))
+    if isinstance(value, str):
         return text.visible(value)
     return value
 
@@ -75,9 +84,15 @@ def course_link(course, lang, compare=()):
     return course_path(course, lang, **({"compare": ",".join(compare)} if compare else {}))
 
 
+def mail_link(address):
+    """A mail link for a plain address only; anything else (``x@y.no?cc=...``) is shown as text."""
+    if re.fullmatch(PLAIN_EMAIL, address or ""):
+        return Markup('<a href="mailto:%s">%s</a>') % (address, address)
+    return escape(address)
+
+
 def feedback_link():
-    email = current_app.config["FEEDBACK_EMAIL"]
-    return Markup('<a href="mailto:%s">%s</a>') % (email, email)
+    return mail_link(current_app.config["FEEDBACK_EMAIL"])
 
 
 def suggestion_link(url, text):
@@ -101,6 +116,7 @@ def init_app(app):
         in_language=in_language,
         paragraphs=paragraphs,
         feedback_link=feedback_link,
+        mail_link=mail_link,
         own_address=own_address,
         suggestion_link=suggestion_link,
         qr_svg=qr_svg,

@@ -40,7 +40,7 @@ def check_index(index_dir):
     """``(ok, lines)``: a report of every generation, and whether a good one will be served."""
     lines = []
     named = named_in_current(index_dir)
-    lines.append(f"CURRENT names {named}" if named else "CURRENT is missing or empty")
+    lines.append(f"CURRENT names {named}" if named else "CURRENT is missing or does not name a generation")
     good = []
     for name in generation_names(index_dir):
         problems = check_generation(index_dir, name)

@@ -24,12 +24,16 @@ from ..spelling import Speller
 from ..suggest import Suggester
 from ..textquery import build_query
 from .cache import BoundedCache
-from .generations import REMOVED, SUGGESTIONS, WORDS, generation_path, open_generation, read_json, read_manifest
+from .generations import (MANIFEST, REMOVED, SUGGESTIONS, WORDS, generation_path, open_generation, read_json,
+                          read_manifest)
 from .schema import title_key
 from .scoring import TermScores, evaluate
 
-# Results kept per generation, by normalised search_request: popular searches cost no work.
+# Results kept per generation, by normalised request: popular searches cost no work.
+# Each entry is small (a page of document numbers and the facet counts); the bytes bound
+# also counts the key, which holds what was searched for.
 RESULT_CACHE = 2048
+RESULT_CACHE_BYTES = 16 * 1024 * 1024
 
 
 class Generation:
@@ -42,8 +46,14 @@ class Generation:
         self.manifest = read_manifest(index_dir, name)
         self._speller = None
         self._suggester = None
-        self._results = BoundedCache(RESULT_CACHE)
-        self._removed = None
+        self._results = BoundedCache(RESULT_CACHE, max_bytes=RESULT_CACHE_BYTES)
+        # Everything beside the index is read now, so that a generation removed from disk
+        # while this process still serves it never fails a request half-way.
+        self._words = read_json(index_dir, name, WORDS, None)
+        self._suggestions = read_json(index_dir, name, SUGGESTIONS, None)
+        self._removed = read_json(index_dir, name, REMOVED, {})
+        if self._words is None or self._suggestions is None:
+            raise ValueError(f"generation {name} has no {WORDS} or {SUGGESTIONS}")
         self.index = open_generation(index_dir, name)
         self._local = threading.local()
         with self.index.reader() as reader:
@@ -114,25 +124,24 @@ class Generation:
             searcher = self._local.searcher = self.index.searcher()
         return searcher
 
+    def still_on_disk(self):
+        return os.path.exists(os.path.join(self.path, MANIFEST))
+
     @property
     def speller(self):
-        """The catalogue's words for typo tolerance, read on first use."""
+        """The catalogue's words for typo tolerance, made ready on first use."""
         if self._speller is None:
-            with open(os.path.join(self.path, WORDS), encoding="utf-8") as handle:
-                self._speller = Speller(json.load(handle))
+            self._speller = Speller(self._words)
         return self._speller
 
     def removed(self, course_id):
         """Short facts of a course that earlier catalogues had and this one has not, or None."""
-        if self._removed is None:
-            self._removed = read_json(self.index_dir, self.name, REMOVED, {})
         return self._removed.get(course_id)
 
     def suggestions(self, typed, lang):
         """Course titles and occupations for what has been typed so far."""
         if self._suggester is None:
-            with open(os.path.join(self.path, SUGGESTIONS), encoding="utf-8") as handle:
-                self._suggester = Suggester(json.load(handle))
+            self._suggester = Suggester(self._suggestions)
         return self._suggester.suggest(typed, lang)
 
     def correction(self, text):
@@ -177,7 +186,7 @@ class Generation:
         found = self._results.get(key)
         if found is None:
             found = self._search(search_request)
-            self._results.put(key, found)
+            self._results.put(key, found, size=len(repr(key)) + 8 * len(found[1]))
         total, page_docs, scores, facets = found
         # The cache keeps document numbers, not courses: a page's courses are read each time.
         return SearchResult(total=total, page=search_request.page, per_page=search_request.per_page,

@@ -21,6 +21,7 @@ import os
 import re
 import shutil
 import tempfile
+import threading
 from contextlib import contextmanager
 
 from whoosh import index as whoosh_index
@@ -51,6 +52,10 @@ class GenerationError(Exception):
     """The index folder has no usable generation, or one could not be written."""
 
 
+class ImportBusy(GenerationError):
+    """Another import holds the index, and this one was asked not to wait."""
+
+
 def _fsync_dir(path):
     fd = os.open(path, os.O_RDONLY)
     try:
@@ -59,21 +64,49 @@ def _fsync_dir(path):
         os.close(fd)
 
 
+_HELD = threading.local()
+
+
 @contextmanager
-def import_lock(index_dir):
+def import_lock(index_dir, wait=True, on_wait=None):
+    """Hold the index for one import at a time, across processes (an exclusive lock on a file).
+
+    A second import waits (``on_wait`` is called first, to say so), or with ``wait=False``
+    raises :class:`ImportBusy` at once.  The same thread may take it again (an import that
+    writes a generation inside its own lock).
+    """
+    key = os.path.abspath(index_dir)
+    held = getattr(_HELD, "dirs", None)
+    if held is None:
+        held = _HELD.dirs = set()
+    if key in held:
+        yield
+        return
     os.makedirs(index_dir, exist_ok=True)
     with open(os.path.join(index_dir, ".import.lock"), "a+") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if not wait:
+                raise ImportBusy(f"another import is writing to {index_dir}; try again when it has finished") \
+                    from None
+            if on_wait:
+                on_wait()
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        held.add(key)
         try:
             yield
         finally:
+            held.discard(key)
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def generation_names(index_dir):
+    """The generation folders of an index, oldest first; a symbolic link is never one (it could lead anywhere)."""
     folder = os.path.join(index_dir, GENERATIONS)
     try:
-        names = [name for name in os.listdir(folder) if _NAME.fullmatch(name)]
+        names = [entry.name for entry in os.scandir(folder)
+                 if _NAME.fullmatch(entry.name) and entry.is_dir(follow_symlinks=False)]
     except FileNotFoundError:
         return []
     return sorted(names, key=lambda name: int(_NAME.fullmatch(name).group(1)))
@@ -89,11 +122,23 @@ def read_manifest(index_dir, name):
 
 
 def named_in_current(index_dir):
+    """The generation ``CURRENT`` names, or None when it is missing or names no generation folder of this index.
+
+    ``CURRENT`` is a small file written by imports; a symbolic link, or a name that is not
+    a generation's, is not followed (a server must never serve or print what lies elsewhere).
+    """
+    path = os.path.join(index_dir, CURRENT)
     try:
-        with open(os.path.join(index_dir, CURRENT), encoding="utf-8") as handle:
-            return handle.read().strip() or None
-    except (FileNotFoundError, UnicodeDecodeError):
+        if os.path.islink(path):
+            log.error("%s is a symbolic link; it must be a file written by an import", path)
+            return None
+        with open(path, "rb") as handle:
+            text = handle.read(64).decode("ascii").strip()
+    except (OSError, UnicodeDecodeError):
         return None
+    if not _NAME.fullmatch(text):
+        return None
+    return text
 
 
 def candidates(index_dir):
@@ -102,8 +147,13 @@ def candidates(index_dir):
     A generation whose manifest is missing or broken is left out, and the problem logged.
     """
     name = named_in_current(index_dir)
+    names = generation_names(index_dir)
+    if name is not None and name not in names:
+        log.error("%s names %s, which is not a generation folder of this index; looking for another",
+                  os.path.join(index_dir, CURRENT), name)
+        name = None
     found = []
-    for candidate in [name] + list(reversed(generation_names(index_dir))):
+    for candidate in [name] + list(reversed(names)):
         if candidate is None or candidate in found:
             continue
         try:

@@ -48,6 +48,12 @@ class CatalogueStore:
             if self._generation is not None and now - self._checked < self.reload_interval:
                 return self._generation
             pointer = self._read_pointer()
+            gone = self._generation is not None and not self._generation.still_on_disk()
+            if gone:
+                # An idle process, several imports later: its generation has been removed.
+                # Open the current one before answering rather than read a deleted one.
+                log.info("generation %s is no longer on disk; opening the current one", self._generation.name)
+                self._generation = None
             if self._generation is None or (pointer != self._pointer and not self.background):
                 self._generation = open_best(self.index_dir, keep=self._generation)
                 self._pointer = pointer

@@ -6,6 +6,16 @@
 (function () {
   "use strict";
 
+  // The same test as the server's privacy guard (web/privacy.py): text that looks like a
+  // national identity number or an e-mail address is never sent by this script.
+  function looksPersonal(text) {
+    var plain = text.normalize ? text.normalize("NFKC") : text;
+    var digits = plain.replace(/(\d)[\s.\/\-_,:]+(?=\d)/g, "$1");
+    return /(^|\D)\d{11}(?!\d)/.test(digits) ||
+      /(^|\D)(0[1-9]|[12]\d|3[01])(0[1-9]|1[0-2])(19|20)\d{7}(?!\d)/.test(digits) ||
+      /[^\s@]+\s*@\s*[^\s@]+\.[^\s@.]{2,}/.test(plain);
+  }
+
   var skip = document.querySelector(".skip-link");
   var main = document.getElementById("main");
   if (skip && main) {
@@ -56,7 +66,7 @@
     q.addEventListener("input", function () {
       window.clearTimeout(timer);
       var typed = q.value.trim();
-      if (typed.length < 3) {
+      if (typed.length < 3 || looksPersonal(typed)) {
         list.replaceChildren();
         return;
       }
@@ -106,6 +116,9 @@
 
   var pending = null;
   function update(target) {
+    if (looksPersonal(q ? q.value : "")) {
+      return;  // the search button sends it, and the server answers with its plain refusal
+    }
     if (pending && pending.abort) {
       pending.abort();
     }
