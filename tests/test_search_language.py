@@ -89,3 +89,34 @@ def test_the_index_is_analysed_as_queries_are():
         analyzer = make()
         for text in random.Random(4).sample(texts, 200) + texts[-4:]:
             assert [token.text for token in analyzer(text)] == ANALYSES[kind](text), (kind, text)
+
+
+def test_stemming_is_right_under_eight_threads():
+    # A Snowball stemmer is not safe to share between threads (it gave wrong stems and
+    # IndexErrors under load); each thread must get the stems one thread alone gets.
+    import threading
+
+    from coursefinder.search import language
+
+    words = [f"{base}{ending}" for base in ("sveis", "kurs", "helsefagarbeid", "truckfør", "renhold", "lager")
+             for ending in ("", "er", "ene", "ing", "ingen", "et", "a")] + [f"ord{n}ene" for n in range(400)]
+    expected = {word: (language._stemmers.norwegian.stemWord(word), language._stemmers.english.stemWord(word))
+                for word in words}
+    failures = []
+
+    def work():
+        try:
+            for _ in range(10):
+                for word in words:
+                    got = (language._stemmers.norwegian.stemWord(word), language._stemmers.english.stemWord(word))
+                    if got != expected[word]:
+                        failures.append((word, got))
+        except Exception as error:  # the failure this test looks for
+            failures.append(repr(error))
+
+    threads = [threading.Thread(target=work) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failures == []

@@ -15,6 +15,7 @@ query is analysed here the way the index was.
 """
 
 import re
+import threading
 from functools import lru_cache
 from importlib import resources
 
@@ -24,8 +25,18 @@ from ..text import fold
 
 _VOWEL = re.compile("[aeiouyæøå]")
 TOKEN = re.compile(r"\w+")
-_norwegian = snowballstemmer.stemmer("norwegian")
-_english = snowballstemmer.stemmer("english")
+
+
+class _Stemmers(threading.local):
+    """One Snowball stemmer of each language per thread: a stemmer keeps its word in itself while it
+    works, so two threads sharing one get each other's letters (wrong stems, or an IndexError)."""
+
+    def __init__(self):
+        self.norwegian = snowballstemmer.stemmer("norwegian")
+        self.english = snowballstemmer.stemmer("english")
+
+
+_stemmers = _Stemmers()
 
 
 def _data(name):
@@ -51,18 +62,19 @@ def stem_norwegian(word):
     """
     if word in _KEEP:
         return _KEEP[word]
-    stem = _norwegian.stemWord(word)
-    stem = _KEEP.get(stem) or _norwegian.stemWord(stem)
+    stemmer = _stemmers.norwegian
+    stem = stemmer.stemWord(word)
+    stem = _KEEP.get(stem) or stemmer.stemWord(stem)
     if len(stem) >= 7 and stem.endswith("ing"):
         base = stem[:-3]
         if len(base) >= 4 and _VOWEL.search(base):
-            stem = _norwegian.stemWord(base)
+            stem = stemmer.stemWord(base)
     return stem
 
 
 @lru_cache(maxsize=50_000)
 def stem_english(word):
-    return _english.stemWord(word)
+    return _stemmers.english.stemWord(word)
 
 
 def _stoplist(language):
