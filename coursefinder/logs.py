@@ -18,9 +18,11 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(entry, ensure_ascii=False)
 
 
-def setup_logging(fmt=None):
+def setup_logging(fmt=None, level=logging.INFO):
+    """One handler on the root logger, at ``level`` (commands for people log only warnings; servers more)."""
     fmt = fmt or os.environ.get("COURSEFINDER_LOG_FORMAT", "text")
     root = logging.getLogger()
+    root.setLevel(level)
     if getattr(root, "_coursefinder", None) == fmt:
         return
     handler = logging.StreamHandler()
@@ -30,5 +32,4 @@ def setup_logging(fmt=None):
         root.removeHandler(old)
     handler._coursefinder = True
     root.addHandler(handler)
-    root.setLevel(logging.INFO)
     root._coursefinder = fmt

@@ -9,6 +9,7 @@ import schemathesis
 from hypothesis import HealthCheck, given, settings
 
 from browser import report
+from coursefinder.search import FILTERS
 from coursefinder.web.privacy import looks_personal
 
 OPERATIONS = ["searchCourses", "getCourse", "suggest"]
@@ -51,5 +52,7 @@ def test_the_description_is_served_and_names_every_search_parameter(client):
     spec = client.get("/api/v1/openapi.json").json
     assert spec["openapi"].startswith("3.1")
     names = {p["name"] for p in spec["paths"]["/api/v1/courses"]["get"]["parameters"]}
-    assert names == {"q", "county", "municipality", "age", "norwegian", "level", "course_type", "sector", "delivery",
-                     "start_from", "start_to", "include_ended", "sort", "page", "per_page", "lang"}
+    # Every filter of the registry, and the parameters that are not filters.
+    assert names == {"q", "sort", "page", "per_page", "lang", *FILTERS.names()}
+    assert {"county", "municipality", "age", "norwegian", "level", "course_type", "sector", "delivery",
+            "start_from", "start_to", "include_ended", "source"} <= names

@@ -83,8 +83,9 @@ def test_a_missing_file_fails_the_import(served, tmp_path):
 def test_a_good_import_is_served_by_a_running_site_without_restart(served, tmp_path):
     index, client = served
     assert served_ids(client) == {"GOOD-1", "GOOD-2"}
-    result = run("import", write_catalogue(tmp_path / "new.json", [course(id="NEW-1")]), "--index", index)
-    assert result.exit_code == 0 and "Imported 1 course as gen-" in result.output
+    # It replaces both courses, so it must be confirmed (--yes when no one is at a terminal).
+    result = run("import", write_catalogue(tmp_path / "new.json", [course(id="NEW-1")]), "--index", index, "--yes")
+    assert result.exit_code == 0 and "The catalogue went from 2 to 1 courses" in result.output
     assert served_ids(client) == {"NEW-1"}
 
 

@@ -48,7 +48,8 @@ def wait_up(port, process, seconds=60):
 
 def run_import(source, index):
     env = {**os.environ, "COURSEFINDER_KEEP_OLD_SECONDS": "2"}
-    subprocess.run([sys.executable, "-m", "coursefinder", "import", str(source), "--index", str(index)],
+    # --yes: the smaller catalogues replace the big one on purpose.
+    subprocess.run([sys.executable, "-m", "coursefinder", "import", str(source), "--index", str(index), "--yes"],
                    env=env, check=True, stdout=subprocess.DEVNULL)
     return time.monotonic()
 
@@ -111,3 +112,59 @@ def test_imports_under_load_fail_no_request_and_reach_every_worker(tmp_path, mod
     assert new_big and switch < 5.0
     assert final and set(final) == {"gen-000004"}
     assert not (index / "generations" / "gen-000001").exists()
+
+
+def test_a_source_re_imported_under_load_fails_no_request_and_keeps_the_others(tmp_path):
+    index = tmp_path / "index"
+    oslo = [{**record, "county": "03", "municipality": "0301", "place": "Oslo", "id": f"OSL-{n}"}
+            for n, record in enumerate(generate(400, seed=41, today=TODAY))]
+    bergen = [{**record, "county": "46", "municipality": "4601", "place": "Bergen", "id": f"BGO-{n}"}
+              for n, record in enumerate(generate(300, seed=42, today=TODAY))]
+    assert import_files([write_catalogue(tmp_path / "oslo.json", oslo)], index, source="nav-oslo").ok
+    assert import_files([write_catalogue(tmp_path / "bergen.json", bergen)], index, source="nav-vestland").ok
+    bigger = write_catalogue(tmp_path / "bergen2.json", bergen + [
+        {**record, "county": "46", "municipality": "4601", "id": f"BGN-{n}"}
+        for n, record in enumerate(generate(2000, seed=43, today=TODAY))])
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "coursefinder", "serve", "--port", str(port), "--index",
+                               str(index), "--workers", "2", "--threads", "4"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    totals, failures, stop = [], [], threading.Event()
+
+    def client():
+        while not stop.is_set() and len(totals) + len(failures) < MAX_REQUESTS:
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+            try:
+                connection.request("GET", "/api/v1/courses?county=03&per_page=1&include_ended=1")
+                response = connection.getresponse()
+                body = response.read()
+                if response.status != 200:
+                    failures.append(response.status)
+                else:
+                    totals.append(int(body.split(b'"total":', 1)[1].split(b",", 1)[0]))
+            except Exception as error:  # a failed request is what this test counts
+                failures.append(repr(error))
+            finally:
+                connection.close()
+
+    try:
+        wait_up(port, server)
+        clients = [threading.Thread(target=client) for _ in range(4)]
+        for thread in clients:
+            thread.start()
+        time.sleep(1)
+        subprocess.run([sys.executable, "-m", "coursefinder", "import", str(bigger), "--source", "nav-vestland",
+                        "--index", str(index)], check=True, stdout=subprocess.DEVNULL)
+        time.sleep(3)
+    finally:
+        stop.set()
+        for thread in clients if "clients" in locals() else []:
+            thread.join(timeout=30)
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+    report(f"live re-import of one source (2 workers x 4 threads): {len(totals) + len(failures)} requests, "
+           f"{len(failures)} failed; the other source's 400 courses answered in every one: {set(totals) == {400}}")
+    assert failures == [] and totals and set(totals) == {400}

@@ -8,7 +8,9 @@ the right type; a CSV cell is text, so it is converted the way a spreadsheet wri
 
 import datetime as dt
 import re
+from functools import lru_cache
 
+from ..text import fold
 from . import vocabulary
 from .problems import N_, Invalid
 
@@ -95,14 +97,19 @@ class ZeroPadded(Text):
 
 
 class Enum(Kind):
-    def __init__(self, values, zero_pad=0):
+    """A code of a vocabulary.  In CSV, where people type, also its name in any interface language
+    (``named``: a function giving ``{name: code}``), in any case."""
+
+    def __init__(self, values, zero_pad=0, named=None, upper=False):
         self.values = tuple(values)
         self.zero_pad = zero_pad
+        self.named = named
+        self.upper = upper      # codes written in capitals (A2) may be typed in lower case in CSV
 
-    def check(self, value):
+    def check(self, value, names=None):
         if not isinstance(value, str) or value not in self.values:
             if isinstance(value, str) and value.strip():
-                near = closest(value, self.values)
+                near = self._suggestion(value, names or {})
                 if near:
                     raise Invalid(N_("'%(value)s' is not allowed (did you mean '%(closest)s'?); use one of: "
                                      "%(allowed)s"), value=value, closest=near, allowed=", ".join(self.values))
@@ -111,11 +118,25 @@ class Enum(Kind):
             raise Invalid(N_("use one of: %(allowed)s"), allowed=", ".join(self.values))
         return value
 
+    def _suggestion(self, value, names):
+        """The code (or name and code: ``Trøndelag (50)``) most like ``value``; never one far from it."""
+        near = closest(value, list(self.values) + list(names))
+        if near in names:
+            return f"{near} ({names[near]})"
+        return near
+
     def from_csv(self, text):
         text = text.strip()
         if self.zero_pad and text.isdigit() and len(text) < self.zero_pad:
             text = text.zfill(self.zero_pad)
-        return self.check(text)
+        if self.upper and text.upper() in self.values:
+            return text.upper()
+        names = self.named() if self.named else {}
+        # Any case, and without æ, ø and å (Trondelag for Trøndelag).
+        by_key = {fold(name.casefold()): code for name, code in names.items()}
+        if text not in self.values and fold(text.casefold()) in by_key:
+            return by_key[fold(text.casefold())]
+        return self.check(text, names)
 
 
 class Date(Kind):
@@ -249,10 +270,10 @@ FIELDS = {
     "summary_en": Text(0, 500, paragraphs=True),
     "description_nb": Text(0, 10_000, paragraphs=True),
     "description_en": Text(0, 10_000, paragraphs=True),
-    "course_type": Enum(vocabulary.COURSE_TYPES),
-    "sector": Enum(vocabulary.SECTORS),
+    "course_type": Enum(vocabulary.COURSE_TYPES, named=lambda: _names("COURSE_TYPES")),
+    "sector": Enum(vocabulary.SECTORS, named=lambda: _names("SECTORS")),
     "provider": Text(1, 200, not_blank=True),
-    "county": Enum(vocabulary.COUNTIES, zero_pad=2),
+    "county": Enum(vocabulary.COUNTIES, zero_pad=2, named=lambda: {name: code for code, name in vocabulary.COUNTIES.items()}),
     "municipality": ZeroPadded(4, N_("'%(value)s' is not a municipality number of four digits")),
     "place": Text(0, 100),
     "address": Text(0, 200),
@@ -267,7 +288,7 @@ FIELDS = {
     "age_min": Number(*vocabulary.AGE_RANGE, integer=True),
     "age_max": Number(*vocabulary.AGE_RANGE, integer=True),
     "norwegian_training": Boolean(),
-    "norwegian_level": Enum(vocabulary.LEVELS),
+    "norwegian_level": Enum(vocabulary.LEVELS, upper=True),
     "norwegian_test": Boolean(),
     "target_groups": List(Enum(vocabulary.TARGET_GROUPS), unique=True),
     "content": List(Enum(vocabulary.CONTENT), unique=True),
@@ -284,6 +305,23 @@ FIELDS = {
 }
 
 REQUIRED = ("id", "title_nb", "course_type", "provider", "county")
+
+# Names of course types in the format's own words (kurstype), beside the site's labels.
+_FORMAT_NAMES = {"COURSE_TYPES": {"Bransjerettet opplæring": "industry", "Yrkesrettet opplæring": "industry",
+                                  "Studiespesialisering": "upper-secondary"}}
+
+
+@lru_cache(maxsize=None)
+def _names(group):
+    """``{name: code}`` of a labelled vocabulary, in every interface language (the site's own labels)."""
+    from ..i18n import LANGUAGES, labels, translations_for
+
+    found = dict(_FORMAT_NAMES.get(group, {}))
+    for lang in LANGUAGES:
+        translations = translations_for(lang)
+        for code, label in getattr(labels, group).items():
+            found.setdefault(translations.gettext(label._args[0]), code)
+    return found
 
 
 def closest_field(name, taken=()):

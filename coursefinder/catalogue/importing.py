@@ -1,15 +1,20 @@
-"""Importing a catalogue: validate every file, then build and switch to a new generation.
+"""Importing a catalogue or one source's part of it: validate everything, say what will change, then switch.
 
 All or nothing: with any problem in any file nothing is written, and a failure while
-writing leaves the generation being served as it was.
+writing leaves the generation being served as it was.  An import first makes a
+:class:`Plan` (what it adds, changes and removes, per source), under the index's lock;
+an import that would remove more than half of the courses it replaces is carried out
+only when ``approve(plan)`` says so (the command line asks, or wants ``--yes``).
 """
 
 import logging
+import os
 from dataclasses import dataclass, field
 
+from .. import clock
 from ..search import (GenerationError, ImportBusy, build_generation, can_be_served, current_generation, import_lock,
-                      is_outdated, read_manifest, stored_courses)
-from . import sample
+                      is_outdated, read_manifest, served_courses, stored_courses)
+from . import sample, sources
 from .loading import load_files, load_sources
 from .problems import NO_FIELD, N_, Problem
 
@@ -17,54 +22,197 @@ log = logging.getLogger(__name__)
 
 
 @dataclass
+class Plan:
+    """What an import will do, worked out before anything is written."""
+    index_dir: str                  # absolute
+    source: str | None              # the source imported for; None: the whole catalogue
+    index_exists: bool              # False: a new index is made in index_dir
+    before: int                     # courses of the catalogue served now (all sources)
+    courses: list = field(default_factory=list)     # the catalogue after the import (all sources)
+    changes: dict = field(default_factory=dict)     # source -> sources.Change
+    files: list = field(default_factory=list)
+    warnings: list = field(default_factory=list)
+
+    @property
+    def after(self):
+        return len(self.courses)
+
+    def _scope(self):
+        """The changes to the courses this import replaces: its source's, or all (the bundled sample does not count)."""
+        return [change for name, change in self.changes.items()
+                if name != sources.SAMPLE and (self.source is None or name == self.source)]
+
+    @property
+    def removed(self):
+        return sum(len(change.removed) for change in self._scope())
+
+    @property
+    def replaced(self):
+        return sum(change.replaced for change in self._scope())
+
+    @property
+    def added(self):
+        return sum(len(change.added) for change in self._scope())
+
+    @property
+    def shrinks(self):
+        """True when it removes more than half of the courses it replaces, and adds fewer than it removes.
+
+        (An import that renumbers a catalogue it also grows is not what this guards against.)
+        """
+        return self.replaced > 0 and self.removed * 2 > self.replaced and self.added < self.removed
+
+    @property
+    def replaces_sample(self):
+        change = self.changes.get(sources.SAMPLE)
+        return change is not None and change.replaced > 0 and len(change.removed) == change.replaced
+
+
+@dataclass
 class ImportOutcome:
     problems: list = field(default_factory=list)
+    plan: Plan | None = None
     generation: str | None = None
-    count: int = 0
+    refused: bool = False           # it would shrink the catalogue and was not approved
+    count: int = 0                  # courses in the catalogue written
 
     @property
     def ok(self):
-        return not self.problems
+        return not self.problems and not self.refused
 
 
-def validate_files(paths, on_record=None):
-    return load_files([str(p) for p in paths], on_record)
+def _failure(index_dir, reason):
+    return ImportOutcome(problems=[Problem(str(index_dir), 0, NO_FIELD, N_("the import failed and nothing was "
+                                                                           "changed: %(reason)s"),
+                                           {"reason": reason})])
 
 
-def import_files(paths, index_dir, on_record=None, on_course=None, on_valid=None, wait=True, on_wait=None):
-    """Validate, then write a new generation; the ``on_*`` hooks report progress.
+def validate_files(paths, on_record=None, fmt="auto"):
+    return load_files([str(p) for p in paths], on_record, fmt)
 
-    The whole import holds the index's lock: a second import at the same moment waits
-    for this one (``on_wait`` says so), or with ``wait=False`` fails at once, changing nothing.
+
+def _served(index_dir):
+    """The courses and manifest of the generation served now (courses from before sources count as WHOLE)."""
+    name, stored = served_courses(index_dir)
+    if name is None:
+        return [], {}
+    courses = [course if course.source is not None else course.but(source=sources.WHOLE) for course in stored]
+    return courses, read_manifest(index_dir, name)
+
+
+def plan_import(loaded, index_dir, source, files, old=None):
+    """The plan for importing ``loaded`` (a valid LoadResult) for ``source`` (None: the whole catalogue).
+
+    ``old`` is the catalogue it replaces: by default the one served from ``index_dir``.
     """
+    index_dir = os.path.abspath(index_dir)
+    if old is None:
+        old = _served(index_dir)[0]
+    owner = sources.WHOLE if source is None else source
+    new = [course.but(source=owner) for course in loaded.courses]
+    problems = []
+    if source is None:
+        kept = []
+    else:
+        # The other sources' courses stay; the bundled sample was a stand-in and goes.
+        kept = [course for course in old if course.source not in (source, sources.SAMPLE)]
+        held = {course.id: course.source for course in kept}
+        for label, line, course in loaded.located:
+            if course.id in held:
+                problems.append(Problem(label, line, "id", N_("'%(id)s' is a course of source '%(other)s' already; "
+                                                              "ids are unique in the whole catalogue"),
+                                        {"id": course.id, "other": held[course.id] or "-"}))
+    plan = Plan(index_dir, source, os.path.isdir(os.path.join(index_dir, "generations")), len(old),
+                kept + new, sources.compare(old, kept + new), [str(f) for f in files], loaded.warnings)
+    return plan, problems
+
+
+def _apply(plan, on_course=None, notes=None):
+    now = clock.now().isoformat(timespec="seconds")
+    imported = {plan.source if plan.source is not None else sources.WHOLE}
+    previous = _served(plan.index_dir)[1].get("sources") or {}
+    if not isinstance(previous, dict):
+        previous = {}
+    notes = {"files": [os.path.basename(f) for f in plan.files],
+             "sources": sources.summarise(plan.courses, previous, imported, now), **(notes or {})}
+    try:
+        name = build_generation(plan.index_dir, plan.courses, on_course=on_course, notes=notes)
+    except GenerationError as error:
+        return _failure(plan.index_dir, str(error))
+    log.info("imported %d courses into generation %s", plan.after, name)
+    return ImportOutcome(plan=plan, generation=name, count=plan.after)
+
+
+def import_files(paths, index_dir, source=None, fmt="auto", approve=None, dry_run=False, wait=True, on_wait=None,
+                 on_record=None, on_course=None, on_valid=None):
+    """Validate the files; plan; unless ``dry_run``, switch to the new catalogue. Returns an :class:`ImportOutcome`.
+
+    ``source`` names the source the files are the whole catalogue of (None: the whole
+    catalogue).  ``approve(plan)`` is asked when the import would remove more than half
+    of what it replaces (default: approved, for callers that mean it).  The whole import
+    holds the index's lock: a second import at the same moment waits for this one
+    (``on_wait`` says so), or with ``wait=False`` fails at once, changing nothing.
+    """
+    if source is not None and not sources.valid_name(source):
+        return ImportOutcome(problems=[Problem("--source", 0, NO_FIELD, N_("'%(name)s' is not a source name: use "
+                                                                          "lower-case letters, digits and hyphens"),
+                                               {"name": source})])
     try:
         with import_lock(index_dir, wait=wait, on_wait=on_wait):
-            return _import(validate_files(paths, on_record), index_dir, paths, on_course, on_valid)
+            loaded = validate_files(paths, on_record, fmt)
+            if not loaded.ok:
+                return ImportOutcome(problems=loaded.problems)
+            plan, problems = plan_import(loaded, index_dir, source, paths)
+            if problems or dry_run:
+                return ImportOutcome(problems=problems, plan=plan)
+            if plan.shrinks and approve is not None and not approve(plan):
+                return ImportOutcome(plan=plan, refused=True)
+            if on_valid:
+                on_valid(plan.after)
+            return _apply(plan, on_course)
     except ImportBusy as busy:
-        return ImportOutcome(problems=[Problem(str(index_dir), 0, NO_FIELD, N_("the import failed and nothing was "
-                                                                               "changed: %(reason)s"),
-                                               {"reason": str(busy)})])
+        return _failure(index_dir, str(busy))
+
+
+def remove_source(index_dir, source, approve=None, dry_run=False, wait=True, on_wait=None):
+    """Take one source's courses out of the catalogue, as an import of nothing for it would."""
+    try:
+        with import_lock(index_dir, wait=wait, on_wait=on_wait):
+            old, _manifest = _served(index_dir)
+            if not any(course.source == source for course in old):
+                return ImportOutcome(problems=[Problem(str(index_dir), 0, NO_FIELD, N_("the catalogue has no source "
+                                                                                       "'%(name)s'"), {"name": source})])
+            kept = [course for course in old if course.source != source]
+            plan = Plan(os.path.abspath(index_dir), source, True, len(old), kept, sources.compare(old, kept))
+            if dry_run:
+                return ImportOutcome(plan=plan)
+            if approve is not None and not approve(plan):
+                return ImportOutcome(plan=plan, refused=True)
+            if not kept:
+                return ImportOutcome(plan=plan, problems=[Problem(str(index_dir), 0, NO_FIELD, N_(
+                    "this is the catalogue's only source; import another catalogue instead of removing it"))])
+            return _apply(plan)
+    except ImportBusy as busy:
+        return _failure(index_dir, str(busy))
+
+
+def served_sources(index_dir):
+    """The manifest's summary of the catalogue served now: ``{source: {"courses", "counties", "imported"}}``."""
+    found = _served(index_dir)[1].get("sources")
+    return found if isinstance(found, dict) else {}
 
 
 def import_sample(index_dir, today):
     """Import the bundled sample catalogue, its dates moved to ``today`` (see catalogue/sample.py)."""
     label, data = sample.sample_source(today)
-    return _import(load_sources([(label, data)]), index_dir, [label], notes={"sample": sample.anchor_for(today)})
-
-
-def _import(loaded, index_dir, sources, on_course=None, on_valid=None, notes=None):
+    loaded = load_sources([(label, data)])
     if not loaded.ok:
         return ImportOutcome(problems=loaded.problems)
-    if on_valid:
-        on_valid(len(loaded.courses))
-    try:
-        name = build_generation(index_dir, loaded.courses, sources=sources, on_course=on_course, notes=notes)
-    except GenerationError as error:
-        return ImportOutcome(problems=[Problem(str(index_dir), 0, NO_FIELD, N_("the import failed and nothing was "
-                                                                               "changed: %(reason)s"),
-                                               {"reason": str(error)})])
-    log.info("imported %d courses into generation %s", len(loaded.courses), name)
-    return ImportOutcome(generation=name, count=len(loaded.courses))
+    with import_lock(index_dir):
+        plan, _ = plan_import(loaded, index_dir, None, [label])
+        plan.courses = [course.but(source=sources.SAMPLE) for course in plan.courses]
+        plan.source = sources.SAMPLE
+        return _apply(plan, notes={"sample": sample.anchor_for(today)})
 
 
 def ensure_catalogue(index_dir, today, sample=True):
@@ -80,8 +228,11 @@ def ensure_catalogue(index_dir, today, sample=True):
         return _imported_sample(index_dir, today)
     if name is not None and is_outdated(index_dir, name):
         log.warning("generation %s was written by another version of coursefinder: rebuilding it", name)
-        courses = stored_courses(index_dir, name)
-        rebuilt = build_generation(index_dir, courses, sources=[f"{name} (rebuilt)"])
+        with import_lock(index_dir):
+            courses = stored_courses(index_dir, name)
+            notes = {key: value for key, value in read_manifest(index_dir, name).items()
+                     if key in ("sources", "files", "sample")}
+            rebuilt = build_generation(index_dir, courses, notes=notes)
         log.info("rebuilt %d courses as generation %s", len(courses), rebuilt)
         return ImportOutcome(generation=rebuilt, count=len(courses))
     if name is not None and can_be_served(index_dir):

@@ -1,7 +1,7 @@
 """A course as the rest of coursefinder sees it: checked values with the format's defaults."""
 
 import datetime as dt
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 
 from . import vocabulary
 
@@ -45,6 +45,9 @@ class Course:
     contact_phone: str | None = None
     url: str | None = None
     updated_at: dt.datetime | None = None
+    # Not a field of the format: the source (county office, provider, feed) that imported
+    # the course; "" for a whole-catalogue import (see catalogue/sources.py).
+    source: str | None = None
 
     @classmethod
     def from_values(cls, values):
@@ -55,8 +58,11 @@ class Course:
     def has_ended(self, today):
         return self.end_date is not None and self.end_date < today
 
+    def but(self, **changes):
+        return replace(self, **changes)
+
     def to_record(self):
-        """The course in the import format's field names, as JSON values; absent fields left out."""
+        """The course in the import format's field names (and its source), as JSON values; absent fields left out."""
         record = {}
         for f in fields(self):
             value = getattr(self, f.name)

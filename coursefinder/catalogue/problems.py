@@ -44,14 +44,19 @@ class Problem:
     field: str
     message: str
     params: dict = field(default_factory=dict, compare=False)
+    # A warning is shown but does not stop an import (a place that names another municipality).
+    warning: bool = field(default=False, compare=False)
 
     def render(self, gettext=None):
-        text = (gettext or (lambda s: s))(self.message)
+        gettext = gettext or (lambda s: s)
+        text = gettext(self.message)
         if self.params:
             # What is quoted from a file is cut to a readable length (a "field name" may be
             # megabytes long); a reason is the program's own words and is kept whole.
             text = text % {key: printable(value if key == "reason" else shorten(value)) if isinstance(value, str)
                            else value for key, value in self.params.items()}
+        if self.warning:
+            text = gettext(N_("warning")) + ": " + text
         return f"{printable(self.file)}:{self.line}: {field_label(shorten(self.field))}: {text}"
 
 

@@ -9,6 +9,7 @@ from ..text import shorten
 from . import vocabulary
 from .fields import FIELDS, REQUIRED, closest_field
 from .model import Course
+from .place_rules import check_places, municipality_by_name
 from .problems import N_, NO_FIELD, Invalid, Problem
 
 
@@ -18,6 +19,9 @@ def check_record(label, line, record, source):
 
     def problem(field, message, **params):
         problems.append(Problem(label, line, field, message, params))
+
+    def warn(field, message, **params):
+        problems.append(Problem(label, line, field, message, params, warning=True))
 
     if not isinstance(record, dict):
         problem(NO_FIELD, N_("each course must be an object with field names: {\"id\": ..., ...}"))
@@ -42,6 +46,15 @@ def check_record(label, line, record, source):
         if raw is None and source == "json":
             problem(name, N_("null is not allowed; leave the field out instead"))
             continue
+        if name == "municipality" and source == "csv" and not raw.strip().isdigit():
+            # In CSV, where people type, a municipality may be given by its name.
+            county = _csv_county(record)
+            number = municipality_by_name(raw, county) if county else None
+            if number is None:
+                problem(name, N_("'%(value)s' is not the name of one municipality in the course's county; write its "
+                                 "number (four digits)"), value=raw)
+                continue
+            raw = number
         try:
             values[name] = kind.from_csv(raw) if source == "csv" else kind.from_json(raw)
         except Invalid as invalid:
@@ -63,10 +76,7 @@ def check_record(label, line, record, source):
     if start and deadline and deadline > start:
         problem("application_deadline", N_("%(deadline)s is after start_date %(start)s"),
                 deadline=deadline.isoformat(), start=start.isoformat())
-    county, municipality = values.get("county"), values.get("municipality")
-    if county and municipality and not municipality.startswith(county):
-        problem("municipality", N_("%(municipality)s is not in county %(county)s (%(name)s): its first two digits must be %(county)s"),
-                municipality=municipality, county=county, name=vocabulary.COUNTIES[county])
+    check_places(values, problem, warn)
     age_max = values.get("age_max")
     if age_max is not None and "age_min" in values and age_max < values["age_min"]:
         problem("age_max", N_("%(max)d is below age_min %(min)d"), max=age_max, min=values["age_min"])
@@ -74,9 +84,16 @@ def check_record(label, line, record, source):
         problem("age_max", N_("%(max)d is below age_min, which is %(min)d when it is left out; give age_min too"),
                 max=age_max, min=vocabulary.AGE_MIN_DEFAULT)
 
-    if problems:
+    if any(not found.warning for found in problems):
         return None, problems
     return Course.from_values(values), problems
+
+
+def _csv_county(record):
+    try:
+        return FIELDS["county"].from_csv(record.get("county") or "")
+    except Invalid:
+        return None
 
 
 def valid_id(record):

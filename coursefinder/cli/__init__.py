@@ -6,7 +6,8 @@ operators) and are added to the group here.
 
 import click
 
-from .catalogue_commands import import_command, sample_command, validate_command
+from .catalogue_commands import (import_command, remove_source_command, sample_command, sources_command,
+                                 validate_command)
 from .common import start_logging
 from .site_commands import check_command, prepare_command, report_command, serve_command
 
@@ -18,6 +19,6 @@ def main():
     start_logging()
 
 
-for command in (validate_command, import_command, sample_command, serve_command, prepare_command, check_command,
-                report_command):
+for command in (validate_command, import_command, sources_command, remove_source_command, sample_command,
+                serve_command, prepare_command, check_command, report_command):
     main.add_command(command)

@@ -1,5 +1,6 @@
 """What the commands share: messages in the terminal's language, problems, progress on a terminal."""
 
+import logging
 import sys
 import time
 
@@ -13,9 +14,18 @@ def translations():
     return translations_for(terminal_language())
 
 
+def _(message):
+    """A message of the catalogs in the terminal's language (extracted by pybabel like the web's)."""
+    return translations().gettext(message)
+
+
+def ngettext(singular, plural, count):
+    return translations().ngettext(singular, plural, count)
+
+
 def say(message, err=False, **params):
-    """Print a message of the catalogs, translated for the terminal, with ``params`` filled in."""
-    click.echo(translations().gettext(message) % params if params else translations().gettext(message), err=err)
+    """Print a message (already translated with ``_``), with ``params`` filled in."""
+    click.echo(message % params if params else message, err=err)
 
 
 def print_problems(problems):
@@ -27,12 +37,16 @@ def print_problems(problems):
                % {"count": len(problems)}, err=True)
 
 
-def start_logging():
-    """Logging as the settings ask (COURSEFINDER_LOG_FORMAT), set up once by the entry point."""
+def start_logging(level=logging.WARNING):
+    """Logging as the settings ask (COURSEFINDER_LOG_FORMAT), set up by the entry point.
+
+    A command for people logs warnings only (it says what it did in its own words); the
+    server commands log what they do for operators (``level=logging.INFO``).
+    """
     from .. import settings
 
     try:
-        setup_logging(settings.load()["LOG_FORMAT"])
+        setup_logging(settings.load()["LOG_FORMAT"], level)
     except settings.SettingError as error:
         raise click.UsageError(str(error)) from None
 

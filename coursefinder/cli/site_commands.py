@@ -1,5 +1,6 @@
 """Commands for operators: serve the site, prepare and check the index, report the offer."""
 
+import logging
 import sys
 
 import click
@@ -7,6 +8,7 @@ import click
 from .. import clock, settings
 from ..search import FILTERS, ParamError
 from .catalogue_commands import INDEX_HELP
+from .common import start_logging
 
 
 @click.command("serve")
@@ -20,6 +22,7 @@ def serve_command(host, port, index_option, threads, workers):
     """Serve the site with a production WSGI server (imports the sample catalogue if the index is empty)."""
     from ..serving import PortInUse, serve
 
+    start_logging(logging.INFO)
     try:
         server, processes, run = serve(host, port, index_option, threads, workers)
     except PortInUse as error:
@@ -38,6 +41,7 @@ def prepare_command(index_option):
     """
     from ..catalogue.importing import ensure_catalogue
 
+    start_logging(logging.INFO)
     index_dir = settings.index_dir(index_option)
     configured = settings.load()
     outcome = ensure_catalogue(index_dir, clock.today(configured), sample=configured["AUTO_SAMPLE"])

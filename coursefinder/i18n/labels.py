@@ -64,6 +64,11 @@ CONTENT_LANGUAGES = {
     "nb": _l("Norwegian"),
     "en": _l("English"),
 }
+# Sources are named by their publishers; these two are the site's own.
+SOURCES = {
+    "catalogue": _l("Whole catalogue"),
+    "sample": _l("The bundled sample"),
+}
 SORTS = {
     "relevance": _l("Best match"),
     "start": _l("Start date"),

@@ -90,8 +90,8 @@ class Filter:
     def mask(self, table, value, search_request):
         return None
 
-    def offer_options(self):
-        """``[(value, text)]``: the choices the offer page links to."""
+    def offer_options(self, table):
+        """``[(value, text)]``: the choices the offer page links to (``table``: the generation's columns)."""
         return []
 
     def schema(self):
@@ -156,11 +156,13 @@ class Choice(Filter):
             return super().chips(value)
         return [(self.display(item), tuple(other for other in value if other != item)) for item in value]
 
-    def options(self):
-        return [(value, self.display(value)) for value in self.values]
+    def options(self, table=None):
+        """``[(value, text)]``; a vocabulary the catalogue decides comes from ``table``."""
+        values = self.values if self.values is not None else (table.vocabularies[self.column.name] if table else ())
+        return [(value, self.display(value)) for value in values]
 
-    def offer_options(self):
-        return [(value if not self.multiple else (value,), text) for value, text in self.options()]
+    def offer_options(self, table):
+        return [(value if not self.multiple else (value,), text) for value, text in self.options(table)]
 
     def mask(self, table, value, search_request):
         if value == self.off:
@@ -197,7 +199,7 @@ class WholeNumber(Filter):
         self.low, self.high = low, high
         self.on_offer = self.on_offer or bool(self.presets)
 
-    def offer_options(self):
+    def offer_options(self, table):
         return [(value, self.preset_label % {self.name: value}) for value in self.presets]
 
     def parse(self, values):

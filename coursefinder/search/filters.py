@@ -12,7 +12,7 @@ from flask_babel import lazy_gettext as _l
 
 from ..catalogue import vocabulary
 from ..i18n import labels
-from .columns import BASE_COLUMNS, NO_DATE
+from .columns import BASE_COLUMNS, NO_DATE, Codes
 from .filter_kinds import AtMost, Choice, Day, Flag, WholeNumber
 
 # Fieldsets of the search form that hold more than one filter, in the order shown.
@@ -129,6 +129,12 @@ FILTERS = Registry([
     Day("start_to", _l("Starts on or before"), match=_starts_to, group="start",
         hint=_l("Courses with rolling start are shown for every date they run."),
         description="Starts on or before (YYYY-MM-DD)."),
+    Choice("source", _l("Source"), Codes("source", None, lambda course: course.source or "catalogue"),
+           labels=labels.SOURCES, pattern=r"[a-z0-9-]{1,64}", on_offer=True,
+           pattern_message=_l("'%(value)s' is not a source name: use lower-case letters, digits and hyphens"),
+           description="Sources (the county office, provider or feed that published the course; empty for a "
+                       "import of the whole catalogue: catalogue). Not in the search form; the offer page and the "
+                       "API use it."),
     Flag("include_ended", _l("Also courses that have ended"), match=_not_ended, narrows=False, group="start",
          field_label=_l("Also show courses that have ended"),
          message=_l("use 1 to include courses that have ended, or 0"),

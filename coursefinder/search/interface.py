@@ -42,6 +42,9 @@ class Catalogue(Protocol):
     def filtered(self, search_request: SearchRequest):
         """A boolean array: which courses pass every filter of ``search_request`` (its text is not searched)."""
 
+    def matching(self, search_request: SearchRequest) -> list:
+        """Every course that passes the filters of ``search_request``, unpaged."""
+
     def course(self, course_id: str) -> Course | None:
         """A course by its id."""
 

@@ -8,11 +8,11 @@ from flask_babel import Babel
 
 from ..i18n import DEFAULT_LANGUAGE, LANGUAGES, negotiate, translations_dir
 from . import (api, caching, compare_views, course_views, errors, feed_views, health, info_views, offer_views,
-               openapi, search_views, security, templating)
+               openapi, publish_views, search_views, security, templating)
 from .context import current_catalogue
 
 BLUEPRINTS = (search_views.bp, course_views.bp, compare_views.bp, feed_views.bp, offer_views.bp, info_views.bp,
-              api.bp, openapi.bp, health.bp, errors.bp)
+              publish_views.bp, api.bp, openapi.bp, health.bp, errors.bp)
 
 
 def select_locale():
@@ -26,6 +26,7 @@ def select_locale():
 
 def init_app(app):
     app.json.sort_keys = False
+    app.request_class = publish_views.InMemoryRequest
     Babel(app, locale_selector=select_locale, default_translation_directories=translations_dir())
     for blueprint in BLUEPRINTS:
         app.register_blueprint(blueprint)

@@ -42,7 +42,7 @@ def _filter_links(search_request):
         selected = search_request.selected(f.name)
         links = [(text, url_for("offer.offer") + _query(search_request, **{f.name: value}),
                   value == current if not isinstance(value, tuple) else value[0] in selected)
-                 for value, text in f.offer_options()]
+                 for value, text in f.offer_options(catalogue().columns)]
         groups.append((f, links, url_for("offer.offer") + _query(search_request, **{f.name: f.off}), current != f.off))
     return groups
 

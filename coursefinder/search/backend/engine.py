@@ -178,6 +178,10 @@ class Generation:
         """Which courses pass every filter of ``search_request`` (its text is not searched): a boolean array."""
         return all_of(self._masks(search_request).values(), self.size)
 
+    def matching(self, search_request):
+        """Every course that passes the filters of ``search_request``, unpaged (for a publisher's comparison)."""
+        return [self._course(doc) for doc in np.flatnonzero(self.filtered(search_request))]
+
     def search(self, search_request):
         """Results for a search_request; the same search_request on the same day is answered from a cache."""
         if search_request.today is None:

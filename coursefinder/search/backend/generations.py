@@ -195,14 +195,15 @@ def _write_atomically(path, text):
     _fsync_dir(folder)
 
 
-def build_generation(index_dir, courses, sources=(), on_course=None, keep_old_seconds=None, notes=None):
+def build_generation(index_dir, courses, on_course=None, keep_old_seconds=None, notes=None):
     """Write ``courses`` as a new generation and switch to it; return its name.
 
     Raises :class:`GenerationError` (with nothing changed) when the generation cannot
     be written, for instance on a full disk.  A generation older than the previous one
     is removed once its successor has served for ``keep_old_seconds`` (the
     KEEP_OLD_SECONDS setting), so that every server process has long left it.  ``notes``
-    are kept in the manifest (e.g. which week the bundled sample was moved to).
+    are kept in the manifest (the files and sources imported, which week the bundled
+    sample was moved to).
     """
     if keep_old_seconds is None:
         keep_old_seconds = settings.load()["KEEP_OLD_SECONDS"]
@@ -226,8 +227,7 @@ def build_generation(index_dir, courses, sources=(), on_course=None, keep_old_se
                 _write_atomically(os.path.join(tmp, REMOVED),
                                   json.dumps(_removed(index_dir, previous, summaries), ensure_ascii=False))
                 manifest = {"generation": name, "format": 1, "index_version": INDEX_VERSION, "count": len(courses),
-                            "created": clock.now().isoformat(timespec="seconds"),
-                            "sources": [os.path.basename(str(s)) for s in sources], **(notes or {})}
+                            "created": clock.now().isoformat(timespec="seconds"), **(notes or {})}
                 _write_atomically(os.path.join(tmp, MANIFEST), json.dumps(manifest, indent=1))
                 for entry in os.listdir(tmp):
                     with open(os.path.join(tmp, entry), "rb") as handle:
@@ -319,6 +319,20 @@ def open_generation(index_dir, name):
 def is_outdated(index_dir, name):
     """True when the generation was written by another version of the schema and analysis."""
     return read_manifest(index_dir, name).get("index_version") != INDEX_VERSION
+
+
+def served_courses(index_dir):
+    """``(name, courses)`` of the generation a server would serve (the first that reads), or ``(None, [])``.
+
+    What an import for one source builds on: a damaged newest generation is passed over
+    the way a server passes it over.
+    """
+    for name in candidates(index_dir):
+        try:
+            return name, stored_courses(index_dir, name)
+        except Exception as error:  # any damage: the next candidate, as open_best does
+            log.error("cannot read the courses of generation %s in %s: %s", name, index_dir, error)
+    return None, []
 
 
 def stored_courses(index_dir, name):

@@ -18,7 +18,7 @@ from .analysis import ANALYZERS
 
 # The version of the schema and analysis.  A generation written with another version is
 # rebuilt from its own stored courses before a server starts (see catalogue/importing.py).
-INDEX_VERSION = 9
+INDEX_VERSION = 10
 
 
 def make_schema():
