@@ -20,18 +20,20 @@ def wheel_names(tmp_path_factory):
         return set(archive.namelist())
 
 
-@pytest.mark.parametrize("path", [
+def _runtime_files():
+    """Every file in the package that is not Python source: data, templates, styles, sources."""
+    package = ROOT / "coursefinder"
+    return sorted(str(path.relative_to(ROOT)) for path in package.rglob("*")
+                  if path.is_file() and path.suffix not in {".py", ".pyc"} and "__pycache__" not in path.parts)
+
+
+def test_the_package_has_runtime_files_to_check():
+    assert len(_runtime_files()) > 20
+
+
+@pytest.mark.parametrize("path", _runtime_files() + [
     "coursefinder/translations/nb/LC_MESSAGES/messages.mo",
     "coursefinder/translations/en/LC_MESSAGES/messages.mo",
-    "coursefinder/catalogue/data/sample-courses.json",
-    "coursefinder/web/templates/base.html",
-    "coursefinder/web/templates/search.html",
-    "coursefinder/web/static/style.css",
-    "coursefinder/web/static/site.js",
-    "coursefinder/web/templates/feed.xml",
-    "coursefinder/search/data/compound-words.txt",
-    "coursefinder/search/data/glossary-en-nb.json",
-    "coursefinder/catalogue/data/county-neighbours.json",
 ])
 def test_the_wheel_carries_runtime_files(wheel_names, path):
     assert path in wheel_names
