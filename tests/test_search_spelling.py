@@ -26,10 +26,13 @@ def test_a_mistyped_word_finds_the_word_meant(speller, typed, meant):
         assert not speller.known(typed) and speller.near(typed)[0] == meant
 
 
-def test_short_words_are_not_corrected_and_budgets_grow_with_length(speller):
-    assert max_edits("kurs") == 0 and max_edits("sveis") == 1 and max_edits("sveising") == 2
-    assert speller.near("kurz") == []
+def test_budgets_grow_with_length_and_short_words_go_only_to_frequent_ones(speller):
+    assert max_edits("ko") == 0 and max_edits("kurs") == 1 and max_edits("sveis") == 1 and max_edits("sveising") == 2
     assert speller.near("helsefxxxbeider") == []
+    # Three or four letters: one edit, and only towards a word the catalogue has often.
+    assert speller.near("kurz") == ["kurs"]
+    assert speller.near("lagr") == ["lager"] and speller.near("kirs") == ["kurs"]
+    assert Speller({"kokk": 2}).near("kok") == [] and Speller({"kokk": 30}).near("kok") == ["kokk"]
 
 
 def test_the_most_frequent_of_equally_near_words_comes_first(speller):

@@ -25,6 +25,9 @@ from ..text import fold
 
 _VOWEL = re.compile("[aeiouyæøå]")
 TOKEN = re.compile(r"\w+")
+# Words analysed are remembered (an index of 100,000 courses has fewer distinct words than
+# this); a stream of junk words can cost a few megabytes, no more.
+WORD_CACHE = 30_000
 
 
 class _Stemmers(threading.local):
@@ -52,7 +55,7 @@ def _word_list(name):
 _KEEP = {"lager": "lager"}
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORD_CACHE)
 def stem_norwegian(word):
     """Snowball's Norwegian stem, made to meet more of a word's forms.
 
@@ -69,10 +72,15 @@ def stem_norwegian(word):
         base = stem[:-3]
         if len(base) >= 4 and _VOWEL.search(base):
             stem = stemmer.stemWord(base)
+    # Norwegian never ends a word in a double m, but doubles it before an ending
+    # (program, programmet; rom, rommet): a stem ends in one m, so every form meets the
+    # base word.  Other consonants end words double too (kokk, buss, venn): they stay.
+    if len(stem) >= 3 and stem.endswith("mm"):
+        stem = stem[:-1]
     return stem
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=WORD_CACHE)
 def stem_english(word):
     return _stemmers.english.stemWord(word)
 
@@ -101,7 +109,7 @@ _LINKS = "se"   # letters that join parts: renhold-s-operatør, sveis-e-kurs
 _MIN_PART = 3
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORD_CACHE)
 def _split(word, whole=True):
     """The fewest known parts that make up ``word`` (with linking s or e), or None.
 
@@ -130,7 +138,7 @@ def _split(word, whole=True):
     return best
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORD_CACHE)
 def compound_parts(stem):
     """Stems of the parts of a compound (and of their own parts); empty for a simple word."""
     parts = _split(stem, whole=False)
@@ -160,6 +168,34 @@ def compound_modifiers(word):
     stems = [fold(COMPOUND_PARTS[part]) for part in parts[:-1]]
     # Short stems (før, yrk) say too little to stand for the compound.
     return tuple(dict.fromkeys(stem for stem in stems if len(stem) >= 4))
+
+
+def split_typed(word, known, min_part=_MIN_PART):
+    """A typed word as the fewest parts that ``known(part)`` accepts (``truckkurs`` -> truck, kurs), or None.
+
+    For what people type as one word although courses write it apart or otherwise
+    (``lagerjobb``, ``helsekurs``, ``sykehjemsassistent``); linking ``s`` and ``e`` are allowed
+    between parts.  The word itself is never one part.
+    """
+    memo = {}
+
+    def split(rest, whole=True):
+        if (rest, whole) in memo:
+            return memo[rest, whole]
+        best = [rest] if whole and len(rest) >= min_part and known(rest) else None
+        for end in range(len(rest) - min_part, min_part - 1, -1):
+            piece = rest[:end]
+            if not known(piece):
+                continue
+            tail = split(rest[end:])
+            if tail is None and rest[end] in _LINKS and len(rest) - end - 1 >= min_part:
+                tail = split(rest[end + 1:])
+            if tail is not None and (best is None or len(tail) + 1 < len(best)):
+                best = [piece] + tail
+        memo[rest, whole] = best
+        return best
+
+    return split(word.lower(), whole=False)
 
 
 def _tokens(text, language):

@@ -15,6 +15,10 @@ from ..text import fold
 
 WORD = re.compile(r"[^\W\d_]{3,}")
 MIN_FUZZY_LENGTH = 5
+# A word of three or four letters is corrected only to one of the catalogue's frequent
+# words (seen at least this often): a short word has many neighbours, most of them noise.
+SHORT_WORD = 3
+FREQUENT = 5
 # A known word seen at most RARE times, next to a word COMMON_FACTOR times as common,
 # is offered a correction too.
 RARE = 2
@@ -34,8 +38,8 @@ def collect_words(courses):
 
 
 def max_edits(word):
-    """Five to seven letters tolerate one edit, eight or more two; shorter words none."""
-    return 0 if len(word) < MIN_FUZZY_LENGTH else 1 if len(word) < 8 else 2
+    """Three to seven letters tolerate one edit (three and four only towards frequent words), eight or more two."""
+    return 0 if len(word) < SHORT_WORD else 1 if len(word) < 8 else 2
 
 
 def _deletes(word):
@@ -61,7 +65,10 @@ def distance(a, b, limit):
 
 
 class Speller:
-    def __init__(self, counts):
+    """``counts``: the catalogue's words and how often; ``lexicon``: words of the trade it may not use
+    (the thesaurus's, the compound parts), known too and corrected towards, with no count of their own."""
+
+    def __init__(self, counts, lexicon=()):
         # Folded form -> the most frequent way the catalogue writes it.
         self.written = {}
         self.counts = Counter()
@@ -70,12 +77,22 @@ class Speller:
             self.counts[folded] += count
             if folded not in self.written or count > counts.get(self.written[folded], 0):
                 self.written[folded] = word
+        for word in lexicon:
+            folded = fold(word.lower())
+            if folded not in self.counts:
+                self.counts[folded] = 0
+                self.written[folded] = word.lower()
         self.index = defaultdict(list)
+        # Two-letter starts of the long words: what a word with two mistakes is compared with
+        # when one mistake each side (the index) does not meet (an insertion and a change).
+        self.by_start = defaultdict(list)
         for folded in self.counts:
             if len(folded) >= MIN_FUZZY_LENGTH - 1:
                 self.index[folded].append(folded)
                 for variant in _deletes(folded):
                     self.index[variant].append(folded)
+            if len(folded) >= 7:
+                self.by_start[folded[:2]].append(folded)
 
     def known(self, word):
         return fold(word.lower()) in self.counts
@@ -94,19 +111,27 @@ class Speller:
             for candidate in self.index.get(variant, ()):
                 if candidate != folded and candidate not in found:
                     found[candidate] = distance(folded, candidate, edits)
-        ranked = sorted((d, -self.counts[c], c) for c, d in found.items() if d <= edits)
+        if edits >= 2 and not any(d <= edits for d in found.values()):
+            for candidate in self.by_start.get(folded[:2], ()):
+                if abs(len(candidate) - len(folded)) <= edits and candidate != folded:
+                    found[candidate] = distance(folded, candidate, edits)
+        short = len(folded) < MIN_FUZZY_LENGTH
+        ranked = sorted((d, -self.counts[c], c) for c, d in found.items()
+                        if d <= edits and (not short or self.counts[c] >= FREQUENT))
         return [self.written[c] for _, _, c in ranked[:limit]]
 
-    def correct(self, text):
+    def correct(self, text, also_known=None):
         """``text`` with likely misspellings replaced by their nearest known word, or None.
 
         A word is likely misspelt when the catalogue does not know it, or knows it only
-        once or twice while a near word is far more common (``lagre`` for ``lager``).
+        once or twice while a near word is far more common (``lagre`` for ``lager``).  A
+        word ``also_known`` accepts (the thesaurus's: a real word of the trade) is never
+        corrected into another.
         """
         changed, words = False, []
         for match in re.finditer(r"\w+|\W+", text):
             word = match.group()
-            if word[0].isalpha():
+            if word[0].isalpha() and not (also_known and also_known(word)):
                 count = self.counts.get(fold(word.lower()), 0)
                 near = self.near(word, limit=1) if count <= RARE else []
                 if near and (not count or self.counts[fold(near[0])] >= count * COMMON_FACTOR):

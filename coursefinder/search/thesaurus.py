@@ -1,10 +1,10 @@
 """An occupational thesaurus, as data: people type ``rengjøring``, ``pleier`` or ``lorry licence``.
 
 Concepts group the bokmål and nynorsk words of an occupation or course kind (``data/occupations.json``,
-whose ``about`` gives its sources), English phrases name concepts (``data/glossary-en.json``), some words
-say little about which course (``data/generic-words.json``).  Engine-neutral: words match by their
-analysed forms (``language``) and as written, folded; ``exact`` terms only as written (their stem
-meets an unrelated word).
+whose ``about`` gives its sources), English, Ukrainian, Arabic, Somali and Tigrinya phrases name concepts
+(``data/glossary-LANG.json``), some words say little about which course (``data/generic-words.json``, and
+the FOREIGN glossaries).  Engine-neutral: words match by their analysed forms (``language``, ``foreign``)
+and as written, folded; ``exact`` terms only as written (their stem meets an unrelated word).
 """
 
 import json
@@ -16,13 +16,14 @@ from itertools import combinations
 from importlib import resources
 
 from ..catalogue.vocabulary import SECTORS
-from ..text import fold, words as split_words
+from ..text import fold
+from . import foreign
 from .language import STOP_WORDS, english_terms, norwegian_terms as _analyse_no, stem_norwegian
 
-LANGUAGES = ("nb", "nn", "en")
-_GROUPS = {"nb": "no", "nn": "no", "en": "en"}     # Norwegian terms serve bokmål and nynorsk alike
-_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_STYRK = re.compile(r"^[0-9]{4}$")
+LANGUAGES, FOREIGN = ("nb", "nn", "en"), foreign.LANGUAGES     # FOREIGN glossaries list their own generic words
+_GROUPS = {"nb": "no", "nn": "no", "en": "en", **{lang: lang for lang in FOREIGN}}  # no: bokmål and nynorsk alike
+_STOP = {**STOP_WORDS, **foreign.STOP_WORDS}
+_ID, _STYRK = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$"), re.compile(r"^[0-9]{4}$")
 _FIELDS = {"id", "sector", "nb", "nn", "narrower", "styrk", "source", "exact"}
 
 
@@ -46,25 +47,25 @@ class Concept:
         return tuple(dict.fromkeys(self.nb + self.nn))
 
 
-# concepts: id -> Concept; english: id -> English phrases; table: (group, "surface" | "stem", key) -> ids;
-# generic: group -> generic forms (Norwegian also stems); heads: generic stems, longest first; longest phrase.
-Thesaurus = namedtuple("Thesaurus", "concepts english table generic heads longest")
+# concepts: id -> Concept; english: id -> English phrases; table: (group, "surface" | "stem", key) -> ids; generic:
+# group -> generic forms (but English also stems); heads: generic stems, longest first; longest phrase; known: FOREIGN.
+Thesaurus = namedtuple("Thesaurus", "concepts english table generic heads longest known")
 
 
 def _surface(words, group):
     """Lower-case folded words; a phrase of stop words only (``IT``) is kept as written."""
-    stop_only = all(word.lower() in STOP_WORDS[group] for word in words)
+    stop_only = all(word.lower() in _STOP[group] for word in words)
     return tuple("=" + word if stop_only else fold(word.lower()) for word in words)
 
 
-def _stemmed(words, group):
+def _stemmed(words, group, known=frozenset()):    # ``known``: FOREIGN stems a word less a particle may have
     analyse = english_terms if group == "en" else _analyse_no
-    return tuple(term for word in words for term in analyse(word))
+    return foreign.terms(words, group, known) if group in FOREIGN else tuple(t for w in words for t in analyse(w))
 
 
 def _generic_word(word, group, forms, stems=True):
-    """True for a generic word, as written or (Norwegian, unless ``stems`` is False) by its stem."""
-    return fold(word.lower()) in forms or (stems and group == "no" and not forms.isdisjoint(_stemmed([word], group)))
+    """True for a generic word, as written or (but English, unless ``stems`` is False) by its stem."""
+    return fold(word.lower()) in forms or (stems and group != "en" and not forms.isdisjoint(_stemmed([word], group)))
 
 
 def _fail(where, message):
@@ -116,10 +117,9 @@ def _closure(concepts, start):
     return seen
 
 
-def _shared(entries, concepts):
-    """The ((kind, key), concept, other) that may share a term because a reason is given."""
-    allowed = set()
-    where = "occupations.json: shared"
+def _check_overlaps(owners, concepts, entries):
+    """Two concepts may hold the same term only if one is narrower than the other, or 'shared' gives a reason."""
+    shared, where = set(), "occupations.json: shared"
     for entry in entries if isinstance(entries, list) else [entries]:
         if not isinstance(entry, dict) or not isinstance(entry.get("term"), str) \
                 or not str(entry.get("reason") or "").strip():
@@ -127,14 +127,20 @@ def _shared(entries, concepts):
         ids = sorted(_strings(entry.get("concepts"), where, "concepts"))
         if len(ids) < 2 or set(ids) - set(concepts):
             _fail(where, f"{entry['term']!r}: concepts must name two or more known concepts")
-        words = split_words(entry["term"])
+        words = foreign.split(entry["term"], "no")
         for key in (("surface", _surface(words, "no")), ("stem", _stemmed(words, "no"))):
-            allowed.update((key,) + pair for pair in combinations(ids, 2))
-    return allowed
+            shared.update((key,) + pair for pair in combinations(ids, 2))
+    related = {cid: set(_closure(concepts, cid)) for cid in concepts}
+    for key, holders in owners.items():
+        for one, other in combinations(sorted(holders), 2):
+            if other not in related[one] and one not in related[other] and (key, one, other) not in shared:
+                _fail("occupations.json", f"{holders[one]!r} of {one} and {holders[other]!r} of {other} match the "
+                      "same words, but neither concept is narrower than the other: list the term under 'shared' "
+                      "with a reason, or keep it in one concept")
 
 
-def build(occupations, glossary, generic):
-    """A Thesaurus from the three data files' contents, or ThesaurusError saying what is wrong."""
+def build(occupations, glossary, generic, others=None):
+    """A Thesaurus from the data files (``others``: FOREIGN lang -> its glossary file), or ThesaurusError."""
     if not isinstance(occupations, dict) or not str(occupations.get("about") or "").strip() \
             or not isinstance(occupations.get("concepts"), list) or not occupations["concepts"]:
         _fail("occupations.json", "must be an object with an 'about' text and a non-empty list of 'concepts'")
@@ -152,11 +158,13 @@ def build(occupations, glossary, generic):
     forms = {"en": frozenset(fold(word.lower()) for word in generic["en"]),
              "no": frozenset(form for lang in ("nb", "nn") for word in generic[lang]
                              for form in (fold(word.lower()),) + _stemmed([word], "no"))}
+    others = {lang: foreign.glossary_file(data, lang, _fail) for lang, data in (others or {}).items()}
+    forms.update({lang: generic_forms for lang, (generic_forms, _, _) in others.items()})
     table, owners, longest = {}, {}, [1]
 
     def add(group, term, ids, where, exact=False):
-        words = split_words(term)
-        content = [word for word in words if word.lower() not in STOP_WORDS[group] or word.isupper()] or words
+        words = foreign.split(term, group)
+        content = [word for word in words if word.lower() not in _STOP[group] or word.isupper()] or words
         if all(_generic_word(word, group, forms[group], not exact) for word in content):
             _fail(where, f"{term!r} is made of generic words only (see generic-words.json)")
         longest[0] = max(longest[0], len(words))
@@ -172,42 +180,33 @@ def build(occupations, glossary, generic):
     for concept in concepts.values():
         for term in concept.terms:
             add("no", term, [concept.id], f"occupations.json: concept {concept.id}", term in concept.exact)
-    _check_overlaps(owners, concepts, _shared(occupations.get("shared", []), concepts))
-    english = _english(glossary, concepts, add)
-    heads = {stem for lang in ("nb", "nn") for word in generic[lang] for stem in _stemmed([word], "no")}
+    _check_overlaps(owners, concepts, occupations.get("shared", []))
+    english = _glossary(glossary, concepts, add, "en")
+    for lang, (_, _, entries) in others.items():
+        _glossary(entries, concepts, add, lang)
+    heads = {stem for lang in ("nb", "nn") for w in generic[lang] for stem in _stemmed([w], "no") if len(stem) >= 3}
     return Thesaurus(concepts, english, {key: tuple(ids) for key, ids in table.items()}, forms,
-                     tuple(sorted((head for head in heads if len(head) >= 3), key=len, reverse=True)), longest[0])
+                     tuple(sorted(heads, key=len, reverse=True)), longest[0], {lg: o[1] for lg, o in others.items()})
 
 
-def _check_overlaps(owners, concepts, shared):
-    """Two concepts may hold the same term only if one is narrower than the other, or a reason is given."""
-    related = {cid: set(_closure(concepts, cid)) for cid in concepts}
-    for key, holders in owners.items():
-        for one, other in combinations(sorted(holders), 2):
-            if other not in related[one] and one not in related[other] and (key, one, other) not in shared:
-                _fail("occupations.json", f"{holders[one]!r} of {one} and {holders[other]!r} of {other} match the "
-                      "same words, but neither concept is narrower than the other: list the term under 'shared' "
-                      "with a reason, or keep it in one concept")
-
-
-def _english(glossary, concepts, add):
+def _glossary(glossary, concepts, add, lang):
     if not isinstance(glossary, list) or not glossary:
-        _fail("glossary-en.json", "must be a non-empty list")
-    english, seen = {}, {}
+        _fail(f"glossary-{lang}.json", "must be a non-empty list")
+    phrases_of, seen = {}, {}
     for number, entry in enumerate(glossary, 1):
-        where = f"glossary-en.json: entry {number}"
-        if not isinstance(entry, dict) or set(entry) != {"en", "concepts"}:
-            _fail(where, "must be an object with exactly 'en' and 'concepts'")
-        phrases, ids = _strings(entry["en"], where, "en"), _strings(entry["concepts"], where, "concepts")
+        where = f"glossary-{lang}.json: entry {number}"
+        if not isinstance(entry, dict) or set(entry) != {lang, "concepts"}:
+            _fail(where, f"must be an object with exactly '{lang}' and 'concepts'")
+        phrases, ids = _strings(entry[lang], where, lang), _strings(entry["concepts"], where, "concepts")
         if set(ids) - set(concepts):
             _fail(where, f"names unknown concept(s) {sorted(set(ids) - set(concepts))}")
         for phrase in phrases:
-            if phrase.lower() in seen:
-                _fail(where, f"{phrase!r} is already in entry {seen[phrase.lower()]}: give it one entry")
-            seen[phrase.lower()] = number
-            add("en", phrase, list(ids), where)
-            english.update({cid: english.get(cid, ()) + (phrase,) for cid in ids})
-    return english
+            key = phrase.lower() if lang == "en" else tuple(foreign.split(phrase, lang))   # لحّام is لحام
+            if seen.setdefault(key, number) != number:
+                _fail(where, f"{phrase!r} is already in entry {seen[key]}: give it one entry")
+            add(lang, phrase, list(ids), where)
+            phrases_of.update({cid: phrases_of.get(cid, ()) + (phrase,) for cid in ids})
+    return phrases_of
 
 
 def _read(name):
@@ -217,11 +216,12 @@ def _read(name):
 @lru_cache(maxsize=1)
 def thesaurus():
     """The bundled thesaurus, loaded and checked once."""
-    return build(_read("occupations.json"), _read("glossary-en.json"), _read("generic-words.json"))
+    return build(_read("occupations.json"), _read("glossary-en.json"), _read("generic-words.json"),
+                 {lang: _read(f"glossary-{lang}.json") for lang in FOREIGN})
 
 
 def is_generic(word, lang="nb"):
-    """True for a word that says little about which course (``kurs``, ``jobb``, ``training``)."""
+    """True for a word that says little about which course (``kurs``, ``jobb``, ``training``, ``курси``)."""
     group, th = _GROUPS[lang], thesaurus()
     if (group, "surface", _surface([word], group)) in th.table:
         return False    # a term as written ("stillas") even where its stem is generic ("stilling")
@@ -242,11 +242,11 @@ def _compound(found, word):
 
 def _match(words, group):
     """Concept ids of the phrase ``words`` as a whole, or ()."""
-    th, stop = thesaurus(), STOP_WORDS[group]
+    th, stop = thesaurus(), _STOP[group]
 
     def found(span, stems=True):
         ids = th.table.get((group, "surface", _surface(span, group)), ())
-        key = _stemmed(span, group) if stems else ()
+        key = _stemmed(span, group, th.known.get(group, ())) if stems else ()
         return tuple(dict.fromkeys(ids + th.table.get((group, "stem", key), ()))) if key else ids
 
     # A phrase with a grammatical word at an end ("i sveis") and a generic word ("program") match as written
@@ -264,9 +264,9 @@ def _match(words, group):
 
 def lookup(words, lang="nb"):
     """``(start, end, concept_ids)`` of the longest phrase at each position of ``words`` (typed words or a text);
-    "nb" and "nn" match bokmål and nynorsk terms, "en" the English glossary; generic words alone match none."""
-    words = split_words(words) if isinstance(words, str) else list(words)
+    "nb", "nn": Norwegian terms, "en" and FOREIGN (a text or ``foreign.split`` words) glossaries; generic words none."""
     group, found, i = _GROUPS[lang], [], 0
+    words = foreign.split(words, group) if isinstance(words, str) else list(words)
     while i < len(words):
         spans = ((i + size, _match(words[i:i + size], group))
                  for size in range(min(thesaurus().longest, len(words) - i), 0, -1))
@@ -278,7 +278,7 @@ def lookup(words, lang="nb"):
 
 def concepts_of_word(word, lang="nb"):
     """Concept ids of one typed word (also of a compound ending in a generic word), or ()."""
-    return _match([word], _GROUPS[lang])
+    return _match(foreign.split(word, _GROUPS[lang]) if lang in FOREIGN else [word], _GROUPS[lang])
 
 
 def concept(concept_id):

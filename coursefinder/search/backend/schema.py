@@ -18,7 +18,7 @@ from .analysis import ANALYZERS
 
 # The version of the schema and analysis.  A generation written with another version is
 # rebuilt from its own stored courses before a server starts (see catalogue/importing.py).
-INDEX_VERSION = 10
+INDEX_VERSION = 12
 
 
 def make_schema():
@@ -29,7 +29,6 @@ def make_schema():
     fields["id"] = ID(unique=True, sortable=True)
     fields["title_key_nb"] = ID(sortable=True)
     fields["title_key_en"] = ID(sortable=True)
-    fields["municipality_place"] = ID(sortable=True)
     fields["record"] = STORED()
     return Schema(**fields)
 
@@ -48,8 +47,6 @@ def to_document(course, columns):
         value = column.of(course)
         if value is not None:
             doc[column.name] = value
-    if course.municipality:
-        doc["municipality_place"] = f"{course.municipality}|{course.place or ''}"
     doc["id"] = course.id
     doc["title_key_nb"] = title_key(course.title_nb)
     doc["title_key_en"] = title_key(course.title_en or course.title_nb)

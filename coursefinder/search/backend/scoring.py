@@ -12,7 +12,7 @@ import logging
 
 import numpy as np
 
-from ..textquery import AllOf, AnyOf, Term
+from ..textquery import AllOf, AnyOf, Boosted, Term
 from .cache import BoundedCache
 
 log = logging.getLogger(__name__)
@@ -20,8 +20,16 @@ log = logging.getLogger(__name__)
 _EMPTY = (np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32))
 # How many postings the cache may hold (8 bytes each: a document number and a score)
 # before it forgets the least recently used terms; every term counts, also unknown ones.
-MAX_CACHED_POSTINGS = 3_000_000
-MAX_CACHED_TERMS = 100_000
+# The bound grows with the catalogue (a common word has a posting in most courses), from
+# 4 MB to 16 MB, so that a stream of junk words costs a worker a few megabytes at most.
+MAX_CACHED_POSTINGS = 2_000_000
+MIN_CACHED_POSTINGS = 500_000
+POSTINGS_PER_COURSE = 20
+MAX_CACHED_TERMS = 20_000
+
+
+def term_cache_postings(size):
+    return max(MIN_CACHED_POSTINGS, min(MAX_CACHED_POSTINGS, POSTINGS_PER_COURSE * size))
 
 # Whoosh's private readers give whole blocks of postings and whole length columns at once.
 # When a Whoosh release changes them the slow public way is taken: said once in the log,
@@ -153,6 +161,12 @@ def evaluate(node, term_scores, searcher):
             scores += child_scores
         scores[~mask] = 0.0
         return mask, scores
+    if isinstance(node, Boosted):
+        mask, scores = evaluate(node.required, term_scores, searcher)
+        for child in node.optional:
+            _child_mask, child_scores = evaluate(child, term_scores, searcher)
+            scores += child_scores * mask
+        return mask, scores
     raise TypeError(f"not a query node: {node!r}")
 
 
@@ -162,5 +176,8 @@ def whoosh_query(node):
 
     if isinstance(node, Term):
         return query.Term(node.field, node.text, boost=node.boost)
+    if isinstance(node, Boosted):
+        optional = [whoosh_query(child) for child in node.optional]
+        return query.AndMaybe(whoosh_query(node.required), optional[0] if len(optional) == 1 else query.Or(optional))
     children = [whoosh_query(child) for child in node.children]
     return query.Or(children) if isinstance(node, AnyOf) else query.And(children)
