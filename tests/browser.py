@@ -36,6 +36,11 @@ PAGE_TYPES = {
     "about": "/{lang}/about",
     "privacy": "/{lang}/privacy",
     "offer": "/{lang}/offer",
+    "offer-county": "/{lang}/offer?county=50",
+    "follow": "/{lang}/follow?q=helsefagarbeider&county=32&v=1",
+    "publish-check": "/{lang}/publish/check",
+    "search-near": "/{lang}/?q=truck&postcode=0150&distance=50&sort=distance",
+    "search-place-typed": "/{lang}/?q=sveis+bergen",
 }
 LANGS = ("nb", "en")
 

@@ -30,6 +30,61 @@ def test_the_atom_feed_of_a_search_is_atom_1_0(client, lang):
         assert entry.find(f"{ATOM}id").text.startswith("http")
         assert entry.find(f"{ATOM}title").text and RFC3339.match(entry.find(f"{ATOM}updated").text)
         assert entry.find(f"{ATOM}link").get("href") == entry.find(f"{ATOM}id").text
+        summary = entry.find(f"{ATOM}summary")
+        assert summary is not None and summary.get("type") == "text" and summary.text.strip()
+        assert summary.get("{http://www.w3.org/XML/1998/namespace}lang") is None  # in the feed's language
+
+
+def feed_of(client, path):
+    response = client.get(path)
+    assert response.status_code == 200
+    return ET.fromstring(response.data)
+
+
+@pytest.mark.parametrize("query, title", [
+    ("q=sveis&county=46&norwegian=combined", "Courses for “sveis” in Vestland, with Norwegian training"),
+    ("county=03&county=46&delivery=online&delivery=hybrid&age=30&include_ended=1",
+     "Courses in Oslo or Vestland, how it is taught: Online or Partly online, age: 30, also courses that have ended"),
+    ("q=truck&municipality=4601&level=B1&start_from=2027-02-01",
+     "Courses for “truck” in Bergen, your Norwegian level: B1 – intermediate, starts on or after: February 1, 2027"),
+    ("sector=health-care&sector=office&norwegian=without",
+     "Courses, sector: Health and care or Office work, without Norwegian training"),
+    ("q=sveis", "Courses for “sveis”"),
+    ("", "New courses"),
+])
+def test_the_feed_title_says_the_search_in_words(client, query, title):
+    feed = feed_of(client, f"/en/feed.atom?{query}")
+    assert feed.find(f"{ATOM}title").text == f"{title} – Course finder"
+
+
+def test_the_feed_title_is_in_the_feed_language(client):
+    title = feed_of(client, "/nb/feed.atom?q=sveis&county=46&norwegian=combined").find(f"{ATOM}title").text
+    assert title.startswith("Kurs for «sveis» ") and "Vestland" in title and ", med norskopplæring" in title
+    assert title.endswith(" – Kurssøk")
+
+
+def summaries(feed):
+    return {entry.find(f"{ATOM}id").text.split("/courses/")[1].split("/")[0]: entry.find(f"{ATOM}summary").text
+            for entry in feed.findall(f"{ATOM}entry")}
+
+
+def test_each_entry_says_when_where_and_the_norwegian_needed(client):
+    found = summaries(feed_of(client, "/en/feed.atom?q=helsefagarbeider&county=32"))
+    assert found["EDGE-hybrid"].startswith("Starts June 1, 2027. Where: Lillestrøm, Akershus (partly online). "
+                                           "Norwegian you need: B1 – intermediate. Apply by: May 1, 2027.")
+    rolling = summaries(feed_of(client, "/en/feed.atom?q=arbeidslivet&county=56"))["EDGE-rolling"]
+    assert rolling.startswith("Start any time (rolling start). Where: Online") and "A2 – elementary" in rolling
+    for summary in summaries(feed_of(client, "/en/feed.atom?include_ended=1")).values():
+        assert re.match(r"((Cancelled|Ended|Closed for applications)\. )?(Start|Rolling start|Started|Starts) ", summary)
+        assert "Where: " in summary and "Norwegian you need: " in summary
+    youth = summaries(feed_of(client, "/en/feed.atom?county=11&sector=retail"))["EDGE-youth"]
+    assert youth.endswith("Norwegian you need: No level required. For young people.")  # its own summary, in English
+
+
+def test_the_entries_of_a_norwegian_feed_are_in_norwegian(client):
+    found = summaries(feed_of(client, "/nb/feed.atom?county=50&sector=childcare-youth"))
+    assert found["EDGE-cancelled"].startswith("Avlyst. Starter 1. april 2027. Hvor: ")
+    assert all("Hvor: " in summary and "Norsk du trenger: " in summary for summary in found.values())
 
 
 def test_the_search_page_links_to_its_feed(client):
@@ -71,16 +126,92 @@ def test_json_ld_cannot_be_broken_out_of_by_course_text(client, tmp_path):
     assert json_ld(html)["name"] == "</script><script>alert(1)</script>"
 
 
+# A small RFC 5545 reader: content lines unfolded, properties split into name, parameters and value,
+# components nested by their BEGIN and END lines.
+
+def read_ics(text):
+    """The VCALENDAR of a calendar file, as ``{"name", "props": [(name, params, value)], "components"}``."""
+    assert text.startswith("BEGIN:VCALENDAR\r\n") and text.endswith("END:VCALENDAR\r\n")
+    physical = text[:-2].split("\r\n")
+    assert all(len(line.encode("utf-8")) <= 75 for line in physical)
+    assert not any("\r" in line or "\n" in line for line in physical)
+    lines = []
+    for line in physical:
+        if line[:1] in (" ", "\t"):
+            lines[-1] += line[1:]
+        else:
+            lines.append(line)
+    root = {"name": None, "props": [], "components": []}
+    stack = [root]
+    for line in lines:
+        head, value = line.split(":", 1)   # no parameter value here is quoted
+        name, *params = head.split(";")
+        if name == "BEGIN":
+            component = {"name": value, "props": [], "components": []}
+            stack[-1]["components"].append(component)
+            stack.append(component)
+        elif name == "END":
+            assert stack.pop()["name"] == value, line
+        else:
+            stack[-1]["props"].append((name, dict(param.split("=", 1) for param in params), value))
+    assert stack == [root] and [c["name"] for c in root["components"]] == ["VCALENDAR"]
+    return root["components"][0]
+
+
+def unescape(value):
+    """A TEXT value's text; an unescaped comma or semicolon would make it a list."""
+    assert not re.search(r"(?<!\\)(?:\\\\)*[,;]", value), value
+    return re.sub(r"\\([\\;,nN])", lambda m: "\n" if m.group(1) in "nN" else m.group(1), value)
+
+
+def props(component, name):
+    return [value for prop, _, value in component["props"] if prop == name]
+
+
+def one(component, name):
+    [value] = props(component, name)
+    return value
+
+
+def parts(component, name):
+    return [c for c in component["components"] if c["name"] == name]
+
+
+def events_by_uid(calendar):
+    return {one(event, "UID"): event for event in parts(calendar, "VEVENT")}
+
+
 def test_the_calendar_file_has_the_start_and_the_deadline(client):
     response = client.get("/en/courses/EDGE-hybrid/calendar.ics")
     assert response.status_code == 200 and response.mimetype == "text/calendar"
-    text = response.get_data(as_text=True)
-    assert text.startswith("BEGIN:VCALENDAR\r\n") and text.endswith("END:VCALENDAR\r\n")
-    assert text.count("BEGIN:VEVENT") == 2
-    assert "DTSTART;VALUE=DATE:20270601" in text and "DTSTART;VALUE=DATE:20270501" in text
-    assert "SUMMARY:Course starts: Health worker with Norwegian" in text
-    assert all(len(line.encode()) <= 75 for line in text.split("\r\n"))
+    calendar = read_ics(response.get_data(as_text=True))
+    assert one(calendar, "VERSION") == "2.0" and one(calendar, "PRODID")
+    events = events_by_uid(calendar)
+    assert set(events) == {"EDGE-hybrid-deadline@coursefinder", "EDGE-hybrid-start@coursefinder"}
+    start, deadline = events["EDGE-hybrid-start@coursefinder"], events["EDGE-hybrid-deadline@coursefinder"]
+    assert one(start, "DTSTART") == "20270601" and one(deadline, "DTSTART") == "20270501"
+    assert [params for prop, params, _ in start["props"] if prop == "DTSTART"] == [{"VALUE": "DATE"}]
+    assert unescape(one(start, "SUMMARY")) == "Course starts: Health worker with Norwegian"
+    assert unescape(one(deadline, "SUMMARY")) == "Application deadline: Health worker with Norwegian"
+    for event in (start, deadline):
+        assert unescape(one(event, "LOCATION")) == "Lillestrøm, Akershus"
+        description = unescape(one(event, "DESCRIPTION"))
+        assert "Talk to your adviser at Nav first" in description and "Where: Lillestrøm, Akershus" in description
+        assert "http://localhost/en/courses/EDGE-hybrid/health-worker-with-norwegian" in description
+        assert one(event, "DTSTAMP").endswith("Z")
+    assert parts(start, "VALARM") == []
+    alarms = parts(deadline, "VALARM")
+    assert [one(alarm, "TRIGGER") for alarm in alarms] == ["-P7D", "-P1D"]
+    for alarm in alarms:
+        assert one(alarm, "ACTION") == "DISPLAY" and "Health worker with Norwegian" in unescape(one(alarm, "DESCRIPTION"))
     assert client.get("/nb/courses/EDGE-rolling/calendar.ics").status_code == 404
+
+
+def test_the_calendar_file_is_in_the_language_of_its_address(client):
+    calendar = read_ics(client.get("/nb/courses/EDGE-hybrid/calendar.ics").get_data(as_text=True))
+    start = events_by_uid(calendar)["EDGE-hybrid-start@coursefinder"]
+    assert unescape(one(start, "SUMMARY")) == "Kurset starter: Helsefagarbeider med norsk"
+    assert "Hvor: Lillestrøm, Akershus" in unescape(one(start, "DESCRIPTION"))
 
 
 @pytest.mark.parametrize("path", ["/nb/courses/EDGE-hybrid", "/en/compare?ids=EDGE-hybrid,EDGE-youth",

@@ -73,6 +73,7 @@ SORTS = {
     "relevance": _l("Best match"),
     "start": _l("Start date"),
     "title": _l("Title (A–Z)"),
+    "distance": _l("Distance (nearest first)"),
 }
 
 

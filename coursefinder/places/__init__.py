@@ -104,6 +104,17 @@ def municipality(number):
     return _municipality_table()[0].get(_four_digits(number))
 
 
+@lru_cache(maxsize=1)
+def successors():
+    """Municipality numbers that a reform changed (in 2024: the counties that were split), old -> new.
+
+    From the tables: each municipality's point comes from the record it had before 2024
+    (``point_2023``), so a number that differs is the one the municipality had then.
+    """
+    rows = _read("municipalities.json")["municipalities"]
+    return {row["point_2023"]: row["number"] for row in rows if row.get("point_2023") not in (None, row["number"])}
+
+
 def municipalities():
     """All municipalities, sorted by number."""
     return tuple(sorted(_municipality_table()[0].values(), key=lambda found: found.number))

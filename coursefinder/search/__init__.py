@@ -18,6 +18,7 @@ from .backend.store import CatalogueStore, open_best
 from .filter_kinds import MAX_VALUES, ParamError, split_values
 from .filters import FILTERS, FORM_GROUPS
 from .interface import Catalogue, SearchResult
+from .location import origin_of, split_place
 from .overview import Overview, compute_overview
 from .request import DEFAULT_PER_PAGE, SORTS, SearchRequest
 
@@ -30,4 +31,4 @@ def can_be_served(index_dir):
 __all__ = ["DEFAULT_PER_PAGE", "FILTERS", "FORM_GROUPS", "MAX_VALUES", "SORTS", "Catalogue", "CatalogueStore",
            "GenerationError", "ImportBusy", "Overview", "ParamError", "SearchRequest", "SearchResult", "build_generation",
            "can_be_served", "check_index", "compute_overview", "current_generation", "import_lock", "is_outdated",
-           "read_manifest", "served_courses", "split_values", "stored_courses"]
+           "origin_of", "read_manifest", "served_courses", "split_place", "split_values", "stored_courses"]

@@ -59,7 +59,7 @@ class Filter:
     columns = ()            # columns of its own the generation must keep (columns.Codes/Numbers)
     description = ""        # for the OpenAPI document (English)
     on_offer = False        # the offer page (and `coursefinder report`) can be limited by it
-    match = None            # for kinds that take it: (table, value[, search_request]) -> the courses that pass
+    match = None            # for kinds that take it: (table, value, search_request) -> the courses that pass
 
     def __init__(self, name, label, **options):
         self.name, self.label = name, label
@@ -112,6 +112,8 @@ class Choice(Filter):
     multiple = True
     pattern = None          # for a vocabulary the catalogue decides (column.values None): what a value looks like
     pattern_message = None
+    known = None            # and which values exist (a callable), with the message for one that does not
+    unknown_message = None
 
     def __init__(self, name, label, column, **options):
         super().__init__(name, label, **options)
@@ -133,6 +135,8 @@ class Choice(Filter):
             raise ParamError(self.name, NOT_ALLOWED % {"value": value, "allowed": ", ".join(self.values)})
         if self.pattern is not None and not self.pattern.fullmatch(value):
             raise ParamError(self.name, self.pattern_message % {"value": value})
+        if self.known is not None and not self.known(value):
+            raise ParamError(self.name, self.unknown_message % {"value": value})
         return self.normal(value)
 
     def parse(self, values):
@@ -188,11 +192,13 @@ class AtMost(Choice):
 
 
 class WholeNumber(Filter):
-    """A whole number from ``low`` to ``high``; ``match(table, value)`` gives the courses that pass."""
+    """A whole number from ``low`` to ``high``; ``match(table, value, search_request)`` gives the courses that pass."""
 
     widget = "number"
     presets = ()            # values the offer page links to, each named with ``preset_label`` (%(NAME)s: the value)
     preset_label = None
+    steps = ()              # values the form offers in a select, each named with ``step_label``
+    step_label = None
 
     def __init__(self, name, label, low, high, **options):
         super().__init__(name, label, **options)
@@ -201,6 +207,12 @@ class WholeNumber(Filter):
 
     def offer_options(self, table):
         return [(value, self.preset_label % {self.name: value}) for value in self.presets]
+
+    def options(self, table=None):
+        return [(value, self.step_label % {self.name: value}) for value in self.steps]
+
+    def display(self, value):
+        return self.step_label % {self.name: value} if self.step_label else str(value)
 
     def parse(self, values):
         value = self.single(values)
@@ -212,7 +224,7 @@ class WholeNumber(Filter):
         return int(value)
 
     def mask(self, table, value, search_request):
-        return None if value is None else self.match(table, value)
+        return None if value is None else self.match(table, value, search_request)
 
     def schema(self):
         return {"type": "integer", "minimum": self.low, "maximum": self.high}
@@ -276,6 +288,57 @@ class Flag(Filter):
 
     def schema(self):
         return {"type": "string", "enum": ["0", "1"]}
+
+
+class Text(Filter):
+    """A short text a person names (a place); ``resolve(text)`` gives what it stands for, or None."""
+
+    widget = None
+    resolve = None
+    unknown_message = None
+
+    def parse(self, values):
+        value = self.single(values)
+        if value is None:
+            return None
+        found = self.resolve(value)
+        if found is None:
+            raise ParamError(self.name, self.unknown_message % {"value": value})
+        return found.name
+
+    def mask(self, table, value, search_request):
+        return None if value is None else self.match(table, self.resolve(value), search_request)
+
+
+class Reference(Filter):
+    """A value the other filters and the order use (a postcode): checked and kept in links, no mask of its own."""
+
+    narrows = False
+    pattern = None
+    pattern_message = None
+    known = None
+    unknown_message = None
+    describe = None         # value -> the value in words (a postcode with its place)
+
+    def __init__(self, name, label, **options):
+        super().__init__(name, label, **options)
+        self.pattern = re.compile(self.pattern) if self.pattern else None
+
+    def display(self, value):
+        return self.describe(value) if self.describe else str(value)
+
+    def parse(self, values):
+        value = self.single(values)
+        if value is None:
+            return None
+        if self.pattern is not None and not self.pattern.fullmatch(value):
+            raise ParamError(self.name, self.pattern_message % {"value": value})
+        if self.known is not None and not self.known(value):
+            raise ParamError(self.name, self.unknown_message % {"value": value})
+        return value
+
+    def schema(self):
+        return {"type": "string", **({"pattern": f"^{self.pattern.pattern}$"} if self.pattern else {})}
 
 
 def all_of(masks, size):

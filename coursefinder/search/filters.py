@@ -10,13 +10,25 @@ offer page's filters and the engine's masks and facets all take their filters fr
 import numpy as np
 from flask_babel import lazy_gettext as _l
 
+from .. import places
 from ..catalogue import vocabulary
 from ..i18n import labels
 from .columns import BASE_COLUMNS, NO_DATE, Codes
-from .filter_kinds import AtMost, Choice, Day, Flag, WholeNumber
+from .filter_kinds import AtMost, Choice, Day, Flag, Reference, Text, WholeNumber
+from .location import distances, origin_of, resolve_place
 
 # Fieldsets of the search form that hold more than one filter, in the order shown.
-FORM_GROUPS = {"you": _l("About you"), "start": _l("Start date")}
+FORM_GROUPS = {"near": _l("Near you"), "you": _l("About you"), "start": _l("Start date")}
+# The distances the form offers, as Nav's job search (arbeidsplassen) does.
+DISTANCE_STEPS = (1, 3, 5, 7, 10, 20, 30, 50, 75, 100, 150)
+
+
+class _MunicipalityNames:
+    """Municipality number -> its name, for chips and labels (the places table)."""
+
+    def get(self, number, default=None):
+        found = places.municipality(number)
+        return found.name if found else default
 
 
 class Registry:
@@ -67,7 +79,7 @@ def _column(name):
     return next(column for column in BASE_COLUMNS if column.name == name)
 
 
-def _age(table, age):
+def _age(table, age, search_request):
     return (table.numbers["age_min"] <= age) & (table.numbers["age_max"] >= age)
 
 
@@ -90,6 +102,23 @@ def _starts_to(table, day, search_request):
     return np.where(_rolling(table), (start == NO_DATE) | (start <= until), (start != NO_DATE) & (start <= until))
 
 
+def _held_in(table, match, search_request):
+    if search_request.distance is not None:
+        return None     # a distance from the place says where, instead of the place itself
+    if match.kind == "county":
+        return table.is_in("county", match.numbers)
+    return table.is_in("municipality", match.numbers)
+
+
+def _within(table, km, search_request):
+    origin = origin_of(search_request)
+    if origin is None:
+        return np.zeros(table.size, dtype=bool)
+    online = table.codes["delivery"] == vocabulary.DELIVERIES.index("online")
+    # Online courses can be followed from anywhere; the delivery filter can still leave them out.
+    return (distances(table, origin.municipality) <= km) | online
+
+
 def _not_ended(table, include_ended, search_request):
     if include_ended:
         return None
@@ -103,9 +132,26 @@ FILTERS = Registry([
     Choice("county", _l("County"), _column("county"), labels=vocabulary.COUNTIES, facet=True, widget="checkboxes",
            description="County numbers; courses in any of them."),
     Choice("municipality", _l("Municipality"), _column("municipality"), widget="municipality",
-           field_label=_l("Courses held in"), any_label=_l("All municipalities"),
+           field_label=_l("Courses held in"), any_label=_l("All municipalities"), labels=_MunicipalityNames(),
            pattern=r"[0-9]{4}", pattern_message=_l("'%(value)s' is not a municipality number of four digits"),
-           description="Municipality numbers."),
+           known=places.municipality, unknown_message=_l("'%(value)s' is not the number of a municipality"),
+           description="Municipality numbers (2024 numbering); a number that is no municipality is refused (400)."),
+    Text("place", _l("Near"), resolve=resolve_place, match=_held_in,
+         unknown_message=_l("'%(value)s' is not a place in Norway that the site knows"),
+         description="A place named in the search: a municipality, a postcode's place or a county (the site reads "
+                     "it out of q; courses held there). A name the site does not know is refused (400)."),
+    Reference("postcode", _l("Postcode"), widget="postcode", group="near", field_label=_l("Your postcode"),
+              hint=_l("Your home or your Nav office. Four digits, for example 5003."),
+              pattern=r"[0-9]{4}", pattern_message=_l("'%(value)s' is not a postcode of four digits"),
+              known=places.postcode, unknown_message=_l("'%(value)s' is not a Norwegian postcode"),
+              describe=lambda code: f"{code} {places.postcode(code).place}",
+              description="A postcode (home or Nav office): distances are measured from its municipality. Four "
+                          "digits that are no Norwegian postcode are refused (400)."),
+    WholeNumber("distance", _l("Distance"), 1, 500, match=_within, widget="distance", group="near",
+                field_label=_l("How far you can travel"), steps=DISTANCE_STEPS, step_label=_l("Within %(distance)s km"),
+                any_label=_l("Any distance"),
+                description="Kilometres in a straight line from the postcode's municipality (1 to 500); needs "
+                            "postcode (or a place in q). Online courses are kept unless delivery leaves them out."),
     Choice("course_type", _l("Course type"), _column("course_type"), labels=labels.COURSE_TYPES, facet=True,
            widget="checkboxes", description="Course types.", on_offer=True),
     Choice("sector", _l("Sector"), _column("sector"), labels=labels.SECTORS, facet=True, widget="checkboxes",

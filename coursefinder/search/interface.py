@@ -5,7 +5,7 @@ coursefinder uses only these methods and attributes, so another engine can take 
 """
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 from ..catalogue.model import Course
@@ -21,6 +21,7 @@ class SearchResult:
     courses: list
     facets: dict            # facet filter name -> [(value, count), ...] in vocabulary order
     scores: list            # relevance score per course on the page (0 without text)
+    distances: list = field(default_factory=list)   # km from the search's origin per course (None: unknown)
 
     @property
     def pages(self):
@@ -34,7 +35,6 @@ class Catalogue(Protocol):
     size: int                   # how many courses it holds
     created: dt.datetime        # when it was imported (UTC)
     columns: ColumnTable        # per-course values for filters, facets and the offer page
-    municipalities_by_county: list  # [(county, [(municipality, name), ...]), ...]
 
     def search(self, search_request: SearchRequest) -> SearchResult:
         """A page of results, with facet counts; ``search_request.today`` must be set."""

@@ -2,7 +2,9 @@
 
 The offer is the courses that pass the chosen filters, have not ended and are not
 cancelled.  Everything is counted from the generation's arrays, so the overview page,
-its CSV files and `coursefinder report` give the same figures.
+its CSV files and `coursefinder report` give the same figures.  The tables are national:
+the place filters (county, municipality) and the search text are left out; a chosen
+county is compared with its neighbours from the same figures (``compared``).
 """
 
 import datetime as dt
@@ -11,23 +13,23 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..catalogue import vocabulary
-from ..places import populations
+from ..places import neighbours_of, populations
 
-YOUTH_AGE = 24   # "open to people under 25": the course takes a 24-year-old or younger
-YOUTH_MAX = 29   # "made for young people": the course has an upper age limit of 29 or lower
+YOUTH_MAX = 29      # "made for young people": the course has an upper age limit of 29 or lower
+PER_PEOPLE = 100_000  # courses are counted per this many inhabitants
 
 
 @dataclass
 class CountyFigures:
-    county: str
+    county: str             # "" for the whole country
     name: str
     courses: int
     places: int
     population: int
-    per_10k: float
+    per_100k: float         # courses per 100,000 inhabitants
     norwegian: int          # courses combined with Norwegian training
-    under_25: int
     youth: int              # courses made for young people (an upper age limit of 29 or lower)
+    youth_places: int       # the places in those courses
     sectors: int            # sectors with at least one course
 
     @property
@@ -46,19 +48,41 @@ class Overview:
     source: str
     year: int
 
+    def county(self, number):
+        return next(figures for figures in self.counties if figures.county == number)
+
+
+def compared(overview, chosen):
+    """``(chosen counties' figures, their neighbours' figures)``, each in county-number order."""
+    chosen = [county for county in vocabulary.COUNTIES if county in set(chosen)]
+    return [overview.county(c) for c in chosen], [overview.county(c) for c in neighbours_of(chosen)]
+
 
 def _figures(county, name, mask, table, population, sector_codes):
     codes = table.codes
-    places = table.numbers["places"][mask]
+    places = table.numbers["places"]
+    youth = mask & (table.numbers["age_max"] <= YOUTH_MAX)
     sectors = np.unique(sector_codes[mask & (sector_codes >= 0)]).size
     courses = int(mask.sum())
     return CountyFigures(
-        county=county, name=name, courses=courses, places=int(places.sum()), population=population,
-        per_10k=courses / population * 10_000 if population else 0.0,
+        county=county, name=name, courses=courses, places=int(places[mask].sum()), population=population,
+        per_100k=courses / population * PER_PEOPLE if population else 0.0,
         norwegian=int((mask & (codes["norwegian"] == 0)).sum()),
-        under_25=int((mask & (table.numbers["age_min"] <= YOUTH_AGE)).sum()),
-        youth=int((mask & (table.numbers["age_max"] <= YOUTH_MAX)).sum()),
-        sectors=int(sectors))
+        youth=int(youth.sum()), youth_places=int(places[youth].sum()), sectors=int(sectors))
+
+
+def _months(table, offer, today):
+    """``[(first day of the month, fixed starts in it)]`` for this month and the next 11."""
+    starts = table.numbers["start"]
+    fixed = offer & (table.codes["start_type"] != vocabulary.START_TYPES.index("rolling"))
+    months, first = [], today.replace(day=1)
+    for step in range(12):
+        year_, month = divmod(first.month - 1 + step, 12)
+        start = dt.date(first.year + year_, month + 1, 1)
+        year_, month = divmod(start.month, 12)
+        end = dt.date(start.year + year_, month + 1, 1)
+        months.append((start, int((fixed & (starts >= start.toordinal()) & (starts < end.toordinal())).sum())))
+    return months
 
 
 def compute_overview(generation, search_request, today):
@@ -75,17 +99,7 @@ def compute_overview(generation, search_request, today):
         sectors = sector_codes[in_county]
         by_sector[county] = np.bincount(sectors[sectors >= 0], minlength=len(vocabulary.SECTORS)).tolist()
     total = _figures("", "", offer, table, sum(people.values()), sector_codes)
-    starts = table.numbers["start"]
-    rolling_code = vocabulary.START_TYPES.index("rolling")
-    fixed = offer & (table.codes["start_type"] != rolling_code)
-    months, first = [], today.replace(day=1)
-    for step in range(12):
-        year_, month = divmod(first.month - 1 + step, 12)
-        start = dt.date(first.year + year_, month + 1, 1)
-        year_, month = divmod(start.month, 12)
-        end = dt.date(start.year + year_, month + 1, 1)
-        count = int((fixed & (starts >= start.toordinal()) & (starts < end.toordinal())).sum())
-        months.append((start, count))
-    rolling = int((offer & (table.codes["start_type"] == rolling_code)).sum())
-    sector_totals = [sum(by_sector[county][i] for county in vocabulary.COUNTIES) for i in range(len(vocabulary.SECTORS))]
-    return Overview(counties, total, by_sector, sector_totals, months, rolling, source, year)
+    rolling = int((offer & (table.codes["start_type"] == vocabulary.START_TYPES.index("rolling"))).sum())
+    sector_totals = [sum(by_sector[county][i] for county in vocabulary.COUNTIES)
+                     for i in range(len(vocabulary.SECTORS))]
+    return Overview(counties, total, by_sector, sector_totals, _months(table, offer, today), rolling, source, year)

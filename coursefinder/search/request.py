@@ -7,7 +7,7 @@ it is not set), so a new filter needs no change here.
 
 from .filters import FILTERS
 
-SORTS = ("relevance", "start", "title")
+SORTS = ("relevance", "start", "title", "distance")
 DEFAULT_PER_PAGE = 20
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from ..catalogue import vocabulary
 from ..places import neighbours_of
 from ..search import FILTERS
-from .navigation import search_url
+from .navigation import api_params, search_url
 
 
 def _narrowing():
@@ -23,7 +23,13 @@ def _narrowing():
 class Alternative:
     label: str          # what the alternative is, in words
     total: int
-    url: str
+    url: str            # the page that shows it
+    params: dict        # the API parameters that give it
+
+
+def alternative(label, total, shown):
+    """An alternative that leads to the search ``shown``: its page, and its API parameters."""
+    return Alternative(label, total, search_url(shown), api_params(shown))
 
 
 def _count(generation, search_request):
@@ -37,7 +43,7 @@ def did_you_mean(generation, search_request, total):
     if not corrected or corrected.casefold() == search_request.q.casefold():
         return None
     found = _count(generation, search_request.but(q=corrected))
-    return Alternative(corrected, found, search_url(search_request, q=corrected)) if found > total else None
+    return alternative(corrected, found, search_request.but(q=corrected, page=1)) if found > total else None
 
 
 def without_one_filter(generation, search_request):
@@ -48,7 +54,7 @@ def without_one_filter(generation, search_request):
             continue
         found = _count(generation, search_request.but(**{name: off}))
         if found and (best is None or found > best.total):
-            best = Alternative(str(FILTERS[name].label), found, search_url(search_request, **{name: off}))
+            best = alternative(str(FILTERS[name].label), found, search_request.but(page=1, **{name: off}))
     return best
 
 
@@ -58,7 +64,7 @@ def without_filters(generation, search_request):
     if unfiltered == search_request:
         return None
     found = _count(generation, unfiltered)
-    return Alternative("", found, search_url(unfiltered)) if found else None
+    return alternative("", found, unfiltered.but(page=1)) if found else None
 
 
 def online_elsewhere(generation, search_request):
@@ -67,7 +73,7 @@ def online_elsewhere(generation, search_request):
         return None
     others = tuple(county for county in vocabulary.COUNTIES if county not in search_request.county)
     found = _count(generation, search_request.but(county=others, delivery=("online",)))
-    return Alternative("", found, search_url(search_request, county=(), delivery=("online",))) if found else None
+    return alternative("", found, search_request.but(county=(), delivery=("online",), page=1)) if found else None
 
 
 def in_neighbouring_counties(generation, search_request):
@@ -76,4 +82,32 @@ def in_neighbouring_counties(generation, search_request):
     others = neighbours_of(search_request.county)
     found = _count(generation, search_request.but(county=others))
     names = ", ".join(FILTERS["county"].display(county) for county in others)
-    return Alternative(names, found, search_url(search_request, county=others)) if found else None
+    return alternative(names, found, search_request.but(county=others, page=1)) if found else None
+
+
+def follow_ups(generation, search_request, result):
+    """Where a search can lead on: a spelling correction, fewer filters, farther away, next door, online.
+
+    ``{name: Alternative or list}``; the page shows them all, the API those of a search that found nothing.
+    """
+    from .nearby import has_place, nearest, ways_on
+
+    found = {"did_you_mean": did_you_mean(generation, search_request, result.total)}
+    if result.total == 0:
+        found["without_filter"] = without_one_filter(generation, search_request)
+        if found["without_filter"] is None:
+            found["without_filters"] = without_filters(generation, search_request)
+        if has_place(search_request):
+            found["ways_on"] = ways_on(generation, search_request)
+            found["nearest"] = nearest(generation, search_request)
+    if search_request.county:
+        # Next door: the offer differs between counties, so show what is near.
+        found["neighbours"] = in_neighbouring_counties(generation, search_request)
+        found["online"] = online_elsewhere(generation, search_request)
+    return found
+
+
+def listed(follow):
+    """The follow-ups of a search that found nothing, as one list (the API's ``alternatives``)."""
+    ways = [follow.get(name) for name in ("did_you_mean", "without_filter", "without_filters")]
+    return [way for way in ways + list(follow.get("ways_on") or []) if way is not None]

@@ -7,15 +7,16 @@ from ..i18n import LANGUAGES, text_of
 from ..search import FILTERS, ParamError
 from .context import catalogue, today
 from .course_views import course_path
+from .alternatives import follow_ups, listed
 from .params import parse_choice, parse_query, parse_search
 from .sharing import absolute_url
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
 
-def _summary(course, lang, day):
+def _summary(course, lang, day, km=None):
     title, title_lang = text_of(course, "title", lang)
-    return {
+    found = {
         "id": course.id,
         "title": title,
         "title_lang": title_lang,
@@ -29,6 +30,9 @@ def _summary(course, lang, day):
         "ended": course.has_ended(day),
         "url": absolute_url(course_path(course, lang)),
     }
+    if km is not None:
+        found["distance_km"] = round(km, 1)
+    return found
 
 
 def _problem(error):
@@ -48,10 +52,18 @@ def courses():
     except ParamError as error:
         return _problem(error)
     day = today()
-    result = catalogue().search(search.but(today=day))
-    return jsonify(total=result.total, page=result.page, per_page=result.per_page,
-                   results=[_summary(course, search.lang, day) for course in result.courses],
-                   facets=_facets(result))
+    search = search.but(today=day)
+    generation = catalogue()
+    result = generation.search(search)
+    measured = search.postcode or search.place
+    body = dict(total=result.total, page=result.page, per_page=result.per_page,
+                results=[_summary(course, search.lang, day, km if measured else None)
+                         for course, km in zip(result.courses, result.distances or [None] * len(result.courses))],
+                facets=_facets(result))
+    if result.total == 0:
+        body["alternatives"] = [{"label": str(way.label), "params": way.params, "total": way.total}
+                                for way in listed(follow_ups(generation, search, result))]
+    return jsonify(**body)
 
 
 @bp.get("/suggest")

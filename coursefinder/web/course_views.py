@@ -4,16 +4,16 @@ the answers for courses that have ended (still there) or left the catalogue (410
 import re
 
 from flask import abort, g, redirect, render_template, request, url_for
-from flask_babel import gettext as _
 
+from .. import places
 from ..catalogue.fields import ID_PATTERN
 from ..i18n import LANGUAGES, text_of
-from ..search import SearchRequest, split_values
+from ..search import SearchRequest, origin_of, split_values
 from .context import catalogue, language_blueprint, today
 from .navigation import search_url
 from .params import MAX_COMPARE, URL_VERSION
 from .sharing import absolute_url, slugify
-from .structured import course_ics, course_json_ld
+from .structured import calendar_ics, course_events, course_json_ld, ics_answer
 
 bp = language_blueprint("courses", __name__)
 
@@ -34,9 +34,15 @@ def compared():
     return list(dict.fromkeys(ids))[:MAX_COMPARE]
 
 
+def postcode():
+    """The reader's postcode, when the link carries one that exists (the course page then says its distance)."""
+    code = request.args.get("postcode", "")
+    return code if re.fullmatch(r"[0-9]{4}", code) and places.postcode(code) else None
+
+
 def kept_args():
     ids = compared()
-    return {"compare": ",".join(ids)} if ids else {}
+    return {**({"compare": ",".join(ids)} if ids else {}), **({"postcode": postcode()} if postcode() else {})}
 
 
 def similar_open_courses(generation, facts, lang, leave_out=None):
@@ -84,26 +90,24 @@ def course(course_id, slug):
     compare = compared()
     here = course_path(found, lang)
     g.language_urls = {code: course_path(found, code, **kept_args()) for code in LANGUAGES}
+    origin = origin_of(SearchRequest(postcode=postcode())) if postcode() else None
+    km = places.distance_km(origin.municipality, found.municipality) \
+        if origin and found.municipality and places.municipality(found.municipality) else None
     return render_template(
         "course.html", course=found, ended=ended, similar=similar, compare=compare, max_compare=MAX_COMPARE,
         share_url=absolute_url(here), json_ld=course_json_ld(found, absolute_url(here), lang),
-        url_version=URL_VERSION)
+        url_version=URL_VERSION, origin=origin, km=km)
 
 
 @bp.get("/courses/<course_id>/calendar.ics")
 def course_calendar(course_id):
-    found = catalogue().course(course_id)
+    generation = catalogue()
+    found = generation.course(course_id)
     if found is None:
         abort(404)
     lang = g.lang
-    title = text_of(found, "title", lang)[0]
-    events = []
-    if found.application_deadline:
-        events.append(("deadline", found.application_deadline, _("Application deadline: %(title)s", title=title)))
-    if found.start_date:
-        events.append(("start", found.start_date, _("Course starts: %(title)s", title=title)))
+    events = course_events(found, absolute_url(course_path(found, lang)), lang, today())
     if not events:
         abort(404)
-    body = course_ics(found, absolute_url(course_path(found, lang)), title, events)
-    return body, 200, {"Content-Type": "text/calendar; charset=utf-8",
-                       "Content-Disposition": f'attachment; filename="{slugify(title)}.ics"'}
+    title = text_of(found, "title", lang)[0]
+    return ics_answer(calendar_ics(events, title, generation.created), slugify(title))

@@ -22,6 +22,18 @@ def search_url(search_request, **changes):
     return url_for("search.search", lang=search_request.lang) + query_string(to_args(search_request, **changes))
 
 
+def api_params(search_request):
+    """The API's parameters for a search (the page's query string, as a mapping)."""
+    repeatable = {f.name for f in FILTERS if f.off == ()}
+    found = {}
+    for name, value in to_args(search_request):
+        if name in repeatable:
+            found.setdefault(name, []).append(value)
+        elif name != "v":
+            found[name] = value
+    return found
+
+
 def query_string(pairs):
     """``?a=1&b=2`` for parameter pairs, or nothing when there are none."""
     return "?" + urlencode(pairs) if pairs else ""

@@ -12,7 +12,7 @@ from flask_babel import lazy_gettext as _l
 
 from ..catalogue.fields import ID_PATTERN
 from ..i18n import LANGUAGES
-from ..search import DEFAULT_PER_PAGE, FILTERS, SORTS, ParamError, SearchRequest, split_values
+from ..search import DEFAULT_PER_PAGE, FILTERS, SORTS, ParamError, SearchRequest, split_place, split_values
 from ..text import visible
 from .privacy import refuse_personal
 
@@ -81,10 +81,19 @@ def check_size(args):
 
 
 def parse_search(args, lang):
-    """A :class:`SearchRequest` from query parameters, or :class:`ParamError`."""
+    """A :class:`SearchRequest` from query parameters, or :class:`ParamError`.
+
+    A place named in the search text (``truck bergen``) is read as the ``place`` filter
+    (courses held there) and taken out of the text, unless the link names a place itself.
+    """
     check_size(args)
     q = parse_query(args)
     filters = parse_filters(args)
+    if filters.get("place") is None:
+        q, filters["place"] = split_place(q)
+    has_origin = filters.get("postcode") or filters.get("place")
+    if filters.get("distance") is not None and not has_origin:
+        raise ParamError("distance", _l("a distance needs a postcode to be measured from"))
     answer_lang = parse_choice(args, "lang", tuple(LANGUAGES)) or lang
     version = _single(args, "v")
     if version is not None and version != URL_VERSION:
@@ -94,9 +103,12 @@ def parse_search(args, lang):
         raise ParamError("compare", _l("you can compare at most %(max)d courses at a time") % {"max": MAX_COMPARE})
     if any(not re.fullmatch(ID_PATTERN, value) for value in compare):
         raise ParamError("compare", _l("a course number in the comparison is not valid"))
+    sort = parse_choice(args, "sort", SORTS)
+    if sort == "distance" and not (has_origin or filters.get("municipality") or len(filters.get("county", ())) == 1):
+        raise ParamError("sort", _l("sorting by distance needs a postcode to measure from"))
     return SearchRequest(
         q=q,
-        sort=parse_choice(args, "sort", SORTS),
+        sort=sort,
         page=_integer(args, "page", 1, MAX_PAGE, default=1),
         per_page=_integer(args, "per_page", 1, MAX_PER_PAGE, default=DEFAULT_PER_PAGE),
         lang=answer_lang,

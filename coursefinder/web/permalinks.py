@@ -9,6 +9,7 @@ here and the version in ``params.URL_VERSION`` is raised.
 
 from urllib.parse import urlencode
 
+from .. import places
 from .params import URL_VERSION
 
 # Format version 0: the Norwegian parameter names.
@@ -26,15 +27,25 @@ RENAMED_VALUES = {
 }
 
 
+def _renumbered(name, value):
+    """A municipality number of before a reform, as it is now (3024 -> 3201 Bærum); other values as they are."""
+    if name != "municipality":
+        return value
+    successors = places.successors()
+    return ",".join(successors.get(part.strip(), part.strip()) for part in value.split(","))
+
+
 def upgraded_query(args):
     """The query string in today's format, or None when ``args`` already are."""
-    if args.get("v") == URL_VERSION or not any(name in RENAMED for name in args):
+    old_names = args.get("v") != URL_VERSION and any(name in RENAMED for name in args)
+    old_numbers = any(_renumbered("municipality", value) != value for value in args.getlist("municipality"))
+    if not old_names and not old_numbers:
         return None
     pairs = []
     for name, value in args.items(multi=True):
         if name == "v":
             continue
-        name = RENAMED.get(name, name)
-        pairs.append((name, RENAMED_VALUES.get((name, value), value)))
+        name = RENAMED.get(name, name) if old_names else name
+        pairs.append((name, _renumbered(name, RENAMED_VALUES.get((name, value), value))))
     pairs.append(("v", URL_VERSION))
     return urlencode(pairs)

@@ -3,10 +3,12 @@
 from flask import g, redirect, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 
+from .. import places
+from ..catalogue.vocabulary import COUNTIES
 from ..i18n import LANGUAGES
-from ..search import DEFAULT_PER_PAGE, FILTERS, FORM_GROUPS, ParamError, SearchRequest, split_values
-from .alternatives import (did_you_mean, in_neighbouring_counties, online_elsewhere, without_filters,
-                           without_one_filter)
+from ..text import fold
+from ..search import DEFAULT_PER_PAGE, FILTERS, FORM_GROUPS, ParamError, SearchRequest, origin_of, split_values
+from .alternatives import follow_ups
 from .context import catalogue, language_blueprint, today
 from .navigation import chips, page_numbers, search_url, unfiltered
 from .params import MAX_COMPARE, MAX_QUERY, parse_search
@@ -60,22 +62,25 @@ def parse_page_search():
         return SearchRequest(lang=g.lang, today=today()), problem
 
 
+def municipality_choices(generation):
+    """``[(county, [(number, name)])]``: the municipalities with courses, named as the places table names them."""
+    by_county = {}
+    for number in generation.columns.vocabularies["municipality"]:
+        found = places.municipality(number)
+        by_county.setdefault(number[:2], []).append((number, found.name if found else number))
+    return [(county, sorted(by_county[county], key=lambda item: fold(item[1].casefold())))
+            for county in COUNTIES if county in by_county]
+
+
+def shown_origin(search_request):
+    """Where the cards say their distance from: a postcode given, or a place named (not a county chosen)."""
+    if search_request.postcode or search_request.place:
+        return origin_of(search_request)
+    return None
+
+
 def compared_courses(generation, ids):
     return [course for course in (generation.course(course_id) for course_id in ids) if course is not None]
-
-
-def _ways_out(generation, search_request, result):
-    """Where a search can lead on: a spelling correction, fewer filters, next door, online."""
-    found = {"did_you_mean": did_you_mean(generation, search_request, result.total)}
-    if result.total == 0:
-        found["without_filter"] = without_one_filter(generation, search_request)
-        if found["without_filter"] is None:
-            found["without_filters"] = without_filters(generation, search_request)
-    if search_request.county:
-        # Next door: the offer differs between counties, so show what is near.
-        found["neighbours"] = in_neighbouring_counties(generation, search_request)
-        found["online"] = online_elsewhere(generation, search_request)
-    return found
 
 
 @bp.get("/")
@@ -92,14 +97,14 @@ def search():
     facets = result.facets if result else {f.name: [(value, 0) for value in f.values] for f in FILTERS.facets()}
     here = search_url(search_request, page=search_request.page)
     context = dict(
-        alternatives=_ways_out(generation, search_request, result) if result else {},
+        alternatives=follow_ups(generation, search_request, result) if result else {},
         request_=search_request, result=result, error=error, form=form_values(), facets=facets,
-        municipalities=generation.municipalities_by_county, param_names=PARAM_NAMES, form_fields=form_fields(),
+        municipalities=municipality_choices(generation), param_names=PARAM_NAMES, form_fields=form_fields(),
         form_layout=form_layout(), default_per_page=DEFAULT_PER_PAGE, remove_all_url=search_url(unfiltered(search_request)),
         chips=chips(search_request) if not error else [], max_query=MAX_QUERY, max_compare=MAX_COMPARE,
         page_numbers=page_numbers(search_request.page, result.pages) if result else [],
         search_url=search_url, share_url=absolute_url(here),
-        compared=compared_courses(generation, search_request.compare),
+        compared=compared_courses(generation, search_request.compare), origin=shown_origin(search_request),
         feed_url=url_for("feeds.feed") + here[here.index("?"):] if "?" in here else url_for("feeds.feed"),
     )
     return render_template("search.html", **context), 400 if error else 200

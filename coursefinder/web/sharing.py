@@ -26,7 +26,7 @@ def absolute_url(path):
     return base.rstrip("/") + path
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=256)
 def qr_svg(url, title):
     """An inline SVG QR code of ``url``, named for screen readers by ``title``; None when the address is too long.
 

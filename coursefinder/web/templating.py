@@ -69,6 +69,11 @@ def number(value):
     return format_decimal(value) if value is not None else ""
 
 
+def kilometres(value):
+    """A distance as people say it: one decimal under 10 km, whole kilometres above."""
+    return format_decimal(round(value, 1) if value < 10 else round(value), "#,##0.#")
+
+
 def in_language(text, text_lang):
     """``text`` escaped, wrapped in a ``lang`` span when it is not in the page's language."""
     text = visible(text)
@@ -77,11 +82,12 @@ def in_language(text, text_lang):
     return escape(text)
 
 
-def course_link(course, lang, compare=()):
-    """The course's page, carrying the reader's comparison so it can grow from there."""
+def course_link(course, lang, compare=(), postcode=None):
+    """The course's page, carrying the reader's comparison (so it can grow from there) and postcode (its distance)."""
     from .course_views import course_path
 
-    return course_path(course, lang, **({"compare": ",".join(compare)} if compare else {}))
+    return course_path(course, lang, **({"compare": ",".join(compare)} if compare else {}),
+                       **({"postcode": postcode} if postcode else {}))
 
 
 def mail_link(address):
@@ -124,7 +130,7 @@ def init_app(app):
         json_ld_script=json_ld_script,
         filters=FILTERS,
     )
-    app.jinja_env.filters.update(long_date=long_date, number=number)
+    app.jinja_env.filters.update(long_date=long_date, number=number, kilometres=kilometres)
 
     @app.context_processor
     def the_day():

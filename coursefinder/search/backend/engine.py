@@ -9,7 +9,6 @@ import datetime as dt
 import json
 import os
 import threading
-from collections import Counter
 
 import numpy as np
 
@@ -19,21 +18,28 @@ from ..columns import Codes, ColumnTable
 from ..filter_kinds import all_of
 from ..filters import FILTERS
 from ..interface import SearchResult
+from ..location import distances, origin_of
 from ..request import SearchRequest
+from .. import thesaurus
 from ..spelling import Speller
 from ..suggest import Suggester
-from ..textquery import build_query
+from ..textquery import build_query, lexicon
 from .cache import BoundedCache
 from .generations import (MANIFEST, REMOVED, SUGGESTIONS, WORDS, generation_path, open_generation, read_json,
                           read_manifest)
-from .schema import title_key
-from .scoring import TermScores, evaluate
+from .scoring import TermScores, evaluate, term_cache_postings
 
 # Results kept per generation, by normalised request: popular searches cost no work.
 # Each entry is small (a page of document numbers and the facet counts); the bytes bound
 # also counts the key, which holds what was searched for.
 RESULT_CACHE = 2048
-RESULT_CACHE_BYTES = 16 * 1024 * 1024
+RESULT_CACHE_BYTES = 4 * 1024 * 1024
+
+
+def _result_size(key, found):
+    """About what a cached result costs in memory: its key, a page of numbers, the facet counts (Python objects)."""
+    _total, page_docs, _scores, facets, _distances = found
+    return 2 * len(repr(key)) + 100 * len(page_docs) + 120 * sum(len(counts) for counts in facets.values())
 
 
 class Generation:
@@ -61,11 +67,10 @@ class Generation:
             if self.size != self.manifest["count"]:
                 raise ValueError(f"generation {name} holds {self.size} courses, its manifest says "
                                  f"{self.manifest['count']}")
-            self.term_scores = TermScores(self.size)
+            self.term_scores = TermScores(self.size, max_postings=term_cache_postings(self.size))
             self.columns = self._columns(reader)
             ids = list(reader.column_reader("id"))
             self.doc_of = {course_id: doc for doc, course_id in enumerate(ids)}
-            self.municipalities_by_county = self._municipality_names(reader)
             self.title_rank = {lang: self._ranks(reader.column_reader(f"title_key_{lang}")) for lang in ("nb", "en")}
 
     def _columns(self, reader):
@@ -93,19 +98,6 @@ class Generation:
                 codes[np.fromiter(reader.postings(field, value).all_ids(), dtype=np.int64)] = code
         return codes
 
-    def _municipality_names(self, reader):
-        """``[(county, [(municipality, name), ...]), ...]``, named by the place courses there give most."""
-        places = {}
-        for value in reader.column_reader("municipality_place"):
-            if value:
-                number, place = value.split("|", 1)
-                places.setdefault(number, Counter())[place or number] += 1
-        by_county = {}
-        for number, counter in places.items():
-            by_county.setdefault(number[:2], []).append((number, counter.most_common(1)[0][0]))
-        return [(county, sorted(by_county[county], key=lambda item: title_key(item[1])))
-                for county in vocabulary.COUNTIES if county in by_county]
-
     def _ranks(self, keys):
         order = sorted(range(self.size), key=list(keys).__getitem__)
         ranks = np.empty(self.size, dtype=np.int64)
@@ -131,7 +123,7 @@ class Generation:
     def speller(self):
         """The catalogue's words for typo tolerance, made ready on first use."""
         if self._speller is None:
-            self._speller = Speller(self._words)
+            self._speller = Speller(self._words, lexicon())
         return self._speller
 
     def removed(self, course_id):
@@ -146,7 +138,7 @@ class Generation:
 
     def correction(self, text):
         """``text`` with its unknown words replaced by the nearest known ones, or None."""
-        return self.speller.correct(text)
+        return self.speller.correct(text, also_known=lambda word: bool(thesaurus.concepts_of_word(word)))
 
     @property
     def created(self):
@@ -190,11 +182,12 @@ class Generation:
         found = self._results.get(key)
         if found is None:
             found = self._search(search_request)
-            self._results.put(key, found, size=len(repr(key)) + 8 * len(found[1]))
-        total, page_docs, scores, facets = found
+            self._results.put(key, found, size=_result_size(key, found))
+        total, page_docs, scores, facets, page_distances = found
         # The cache keeps document numbers, not courses: a page's courses are read each time.
         return SearchResult(total=total, page=search_request.page, per_page=search_request.per_page,
-                            courses=[self._course(doc) for doc in page_docs], facets=facets, scores=scores)
+                            courses=[self._course(doc) for doc in page_docs], facets=facets, scores=scores,
+                            distances=page_distances)
 
     def _search(self, search_request):
         masks = self._masks(search_request)
@@ -216,18 +209,27 @@ class Generation:
         counts = {f.name: counts[f.name] for f in FILTERS.facets()}
 
         docs = np.flatnonzero(mask)
-        order = self._order(docs, search_request, scores)
+        origin = origin_of(search_request)
+        kilometres = distances(self.columns, origin.municipality) if origin else None
+        order = self._order(docs, search_request, scores, kilometres)
         first = (search_request.page - 1) * search_request.per_page
         page_docs = docs[order[first:first + search_request.per_page]]
         page_scores = [float(scores[doc]) if scores is not None else 0.0 for doc in page_docs]
-        return int(docs.size), page_docs.tolist(), page_scores, counts
+        page_distances = [None if kilometres is None or np.isnan(kilometres[doc]) else float(kilometres[doc])
+                          for doc in page_docs]
+        return int(docs.size), page_docs.tolist(), page_scores, counts, page_distances
 
-    def _order(self, docs, search_request, scores):
+    def _order(self, docs, search_request, scores, kilometres):
         title = self.title_rank["en" if search_request.lang == "en" else "nb"][docs]
         start = self.columns.numbers["start"][docs]
         sort = search_request.effective_sort
         if sort == "title":
             return np.argsort(title, kind="stable")
+        if sort == "distance" and kilometres is not None:
+            # Nearest first; online courses (and courses with no place) after those held somewhere.
+            near = kilometres[docs]
+            online = self.columns.codes["delivery"][docs] == vocabulary.DELIVERIES.index("online")
+            return np.lexsort((title, start, np.where(online | np.isnan(near), np.inf, near)))
         if sort == "relevance" and scores is not None:
             return np.lexsort((title, start, -scores[docs]))
         return np.lexsort((title, start))
