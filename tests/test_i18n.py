@@ -1,4 +1,5 @@
-"""Both catalogs complete and in step with the code; compiled catalogs match their sources."""
+"""Every language's catalog complete and in step with the code; compiled catalogs match their sources;
+choosing a language (Accept-Language, the terminal), its formats, and the course text shown in it."""
 
 import gettext
 import os
@@ -8,7 +9,8 @@ import pytest
 from babel.messages.frontend import CommandLineInterface
 from babel.messages.pofile import read_po
 
-from coursefinder.i18n import LANGUAGES, negotiate, terminal_language, text_of
+from coursefinder.i18n import (LANGUAGES, content_order, format_locale, negotiate, terminal_language,
+                               text_of, translations_for)
 from coursefinder.catalogue.model import Course
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -57,44 +59,108 @@ def test_the_compiled_catalog_matches_its_source(lang):
     folder = TRANSLATIONS / lang / "LC_MESSAGES"
     with open(folder / "messages.mo", "rb") as handle:
         compiled = gettext.GNUTranslations(handle)
-    for message in catalog(lang):
+    po = catalog(lang)
+    plural = gettext.c2py(po.plural_expr)
+    # A number for each plural form of the language (Arabic has six, Ukrainian three).
+    numbers = {}
+    for n in range(200):
+        numbers.setdefault(plural(n), n)
+    assert sorted(numbers) == list(range(po.num_plurals)), lang
+    for message in po:
         if not message.id:
             continue
         if isinstance(message.id, tuple):
-            assert compiled.ngettext(message.id[0], message.id[1], 1) == message.string[0], message.id
-            assert compiled.ngettext(message.id[0], message.id[1], 5) == message.string[1], message.id
+            for form, n in numbers.items():
+                assert compiled.ngettext(message.id[0], message.id[1], n) == message.string[form], (message.id, n)
         else:
             assert compiled.gettext(message.id) == message.string, message.id
-    assert len(compiled._catalog) == len([m for m in catalog(lang) if m.id]) + sum(
-        1 for m in catalog(lang) if isinstance(m.id, tuple)) + 1
+    assert len(compiled._catalog) == len([m for m in po if m.id]) + sum(
+        po.num_plurals - 1 for m in po if isinstance(m.id, tuple)) + 1
 
 
-def test_placeholders_are_kept_in_translations():
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_placeholders_are_kept_in_translations(lang):
     import re
 
-    for message in catalog("nb"):
+    po = catalog(lang)
+    plural = gettext.c2py(po.plural_expr)
+    # A plural form that only one number takes (Arabic's one and two) may say it in words.
+    single = {form for form in range(po.num_plurals) if sum(1 for n in range(1000) if plural(n) == form) == 1}
+    for message in po:
         if not message.id:
             continue
         ids = message.id if isinstance(message.id, tuple) else (message.id,)
         strings = message.string if isinstance(message.string, tuple) else (message.string,)
         wanted = set(re.findall(r"%\(\w+\)[sd]", ids[-1]))
-        for string in strings:
-            assert set(re.findall(r"%\(\w+\)[sd]", string)) == wanted, message.id
+        for form, string in enumerate(strings):
+            found = set(re.findall(r"%\(\w+\)[sd]", string))
+            if isinstance(message.id, tuple) and form in single:
+                assert found <= wanted and all("num" in p or "count" in p for p in wanted - found), message.id
+            else:
+                assert found == wanted, (message.id, form)
 
 
 @pytest.mark.parametrize("header, lang", [
-    ([("nb-NO", 1)], "nb"), ([("no", 1)], "nb"), ([("nn", 1)], "nb"), ([("en-US", 1)], "en"),
-    ([("sv", 1), ("en", 0.5)], "en"), ([("ar", 1)], "nb"), ([], "nb"),
+    ([("nb-NO", 1)], "nb"), ([("no", 1)], "nb"), ([("nn", 1)], "nn"), ([("nn-NO", 1), ("nb", 0.8)], "nn"),
+    ([("en-US", 1)], "en"), ([("sv", 1), ("en", 0.5)], "en"), ([("uk-UA", 1)], "uk"), ([("ar", 1)], "ar"),
+    ([("ar-IQ", 1), ("en", 0.5)], "ar"), ([("so-SO", 1)], "so"), ([("ti_ER", 1)], "ti"),
+    ([("fr", 1), ("no", 0.5)], "nb"), ([("de", 1)], "nb"), ([], "nb"),
 ])
 def test_accept_language_picks_an_interface_language(header, lang):
     assert negotiate(header) == lang
 
 
+def test_every_language_is_named_in_itself_and_in_norwegian():
+    assert [LANGUAGES[code].menu_name for code in LANGUAGES] == [
+        "Norsk bokmål", "Norsk nynorsk", "English (engelsk)", "Українська (ukrainsk)", "العربية (arabisk)",
+        "Soomaali (somali)", "ትግርኛ (tigrinja)"]
+    assert [code for code, language in LANGUAGES.items() if language.direction == "rtl"] == ["ar"]
+
+
 def test_the_terminal_language_follows_the_locale():
     assert terminal_language({"LANG": "nb_NO.UTF-8"}) == "nb"
-    assert terminal_language({"LANGUAGE": "nn_NO:nb", "LANG": "C"}) == "nb"
+    assert terminal_language({"LANGUAGE": "nn_NO:nb", "LANG": "C"}) == "nn"
+    assert terminal_language({"LANG": "no_NO.UTF-8"}) == "nb"
+    assert terminal_language({"LC_ALL": "uk_UA.UTF-8"}) == "uk"
+    assert terminal_language({"LANG": "ar_SY.UTF-8"}) == "ar"
+    assert terminal_language({"LC_MESSAGES": "so_SO"}) == "so"
+    assert terminal_language({"LANG": "ti_ER.UTF-8"}) == "ti"
     assert terminal_language({"LANG": "C.UTF-8"}) == "en"
     assert terminal_language({}) == "en"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_terminal_speaks_every_language(lang):
+    translations = translations_for(lang)
+    # "Course finder" is the site's name in every catalog; only English keeps it as it is.
+    assert (translations.gettext("Course finder") == "Course finder") == (lang == "en")
+
+
+def test_babel_writes_dates_and_numbers_in_every_language():
+    import datetime as dt
+
+    from babel.dates import format_date
+    from babel.numbers import format_decimal
+
+    day = dt.date(2027, 9, 1)
+    written = {lang: format_date(day, "long", locale=format_locale(lang)) for lang in LANGUAGES}
+    # Babel (CLDR) has a long date for each; Somali and Tigrinya write the month first.
+    assert written == {"nb": "1. september 2027", "nn": "1. september 2027", "en": "September 1, 2027",
+                       "uk": "1 вересня 2027\u202fр.", "ar": "1 سبتمبر 2027", "so": "Sebtembar 1, 2027",
+                       "ti": "መስከረም 1, 2027"}
+    assert {lang: format_locale(lang) for lang in LANGUAGES} == {lang: lang for lang in LANGUAGES}
+    assert format_decimal(12345.5, locale=format_locale("ar")) == "12,345.5"     # Latin digits, as Nav writes them
+
+
+def test_a_language_babel_has_no_formats_for_falls_back_to_english(monkeypatch):
+    import coursefinder.i18n as i18n
+
+    monkeypatch.setitem(i18n.LANGUAGES, "xx", i18n.Language("xx", "Xx", "xx", "xx"))
+    format_locale.cache_clear()
+    try:
+        assert format_locale("xx") == "en" and format_locale("zz") == "en"
+    finally:
+        format_locale.cache_clear()
 
 
 def test_course_text_falls_back_to_norwegian():
@@ -103,3 +169,21 @@ def test_course_text_falls_back_to_norwegian():
     assert text_of(course, "title", "en") == ("Welding", "en")
     assert text_of(course, "summary", "en") == ("Norsk sammendrag", "nb")
     assert text_of(course, "description", "en") == (None, None)
+
+
+@pytest.mark.parametrize("lang, title, summary", [
+    ("nb", ("Sveisekurs", "nb"), ("Norsk sammendrag", "nb")),
+    ("nn", ("Sveisekurs", "nb"), ("Norsk sammendrag", "nb")),          # nynorsk readers read bokmål
+    ("en", ("Welding", "en"), ("English summary", "en")),
+    ("uk", ("Welding", "en"), ("English summary", "en")),              # English before bokmål
+    ("ar", ("Welding", "en"), ("English summary", "en")),
+    ("so", ("Welding", "en"), ("English summary", "en")),
+    ("ti", ("Welding", "en"), ("English summary", "en")),
+])
+def test_course_text_in_the_readers_best_language(lang, title, summary):
+    course = Course(id="X", title_nb="Sveisekurs", title_en="Welding", course_type="industry", provider="P",
+                    county="03", summary_nb="Norsk sammendrag", summary_en="English summary",
+                    description_nb="Bare norsk")
+    assert text_of(course, "title", lang) == title and text_of(course, "summary", lang) == summary
+    assert text_of(course, "description", lang) == ("Bare norsk", "nb")          # the only text there is
+    assert content_order(lang)[0] in ("nb", "en")
