@@ -1,10 +1,12 @@
-"""Every page in both languages, as a reader of it would notice."""
+"""Every page in every interface language, as a reader of it would notice."""
 
 import re
 
 import pytest
 
-LANGS = ["nb", "en"]
+from coursefinder.i18n import LANGUAGES
+
+LANGS = list(LANGUAGES)
 
 PAGES = [
     "/{lang}/",
@@ -30,11 +32,13 @@ def test_every_page_answers_in_its_language(client, page, lang):
     response = client.get(page.format(lang=lang), follow_redirects=True)
     assert response.status_code == 200
     html = response.get_data(as_text=True)
-    assert f'<html lang="{lang}" dir="ltr">' in html
+    assert f'<html lang="{lang}" dir="{LANGUAGES[lang].direction}">' in html
     assert html.count("<h1") == 1
     assert 'href="#main"' in html
-    other = "en" if lang == "nb" else "nb"
-    assert f'hreflang="{other}"' in html
+    # An alternate link to every language, this one among them, and each in the language menu.
+    assert sorted(re.findall(r'<link rel="alternate" hreflang="([\w-]+)"', html)) == sorted(LANGUAGES)
+    assert sorted(re.findall(r'<a href="[^"]*" hreflang="([\w-]+)"', html.split('class="language-menu"')[1])) \
+        == sorted(LANGUAGES)
 
 
 def test_the_language_link_keeps_the_page_and_its_query(client):
@@ -46,8 +50,10 @@ def test_the_language_link_keeps_the_page_and_its_query(client):
 
 
 @pytest.mark.parametrize("header, target", [
-    ("nb-NO,nb;q=0.9", "/nb/"), ("no", "/nb/"), ("nn-NO", "/nb/"), ("en-GB,en;q=0.5", "/en/"),
-    ("de-DE,en;q=0.8", "/en/"), ("fr", "/nb/"), ("", "/nb/"),
+    ("nb-NO,nb;q=0.9", "/nb/"), ("no", "/nb/"), ("nn-NO", "/nn/"), ("nn", "/nn/"), ("en-GB,en;q=0.5", "/en/"),
+    ("de-DE,en;q=0.8", "/en/"), ("fr", "/nb/"), ("", "/nb/"), ("uk-UA,uk;q=0.9,en;q=0.5", "/uk/"),
+    ("ar-SY", "/ar/"), ("so", "/so/"), ("ti-ER,ti;q=0.9", "/ti/"), ("ru,uk;q=0.8", "/uk/"),
+    ("de,nn;q=0.9,nb;q=0.8", "/nn/"), ("fr,no;q=0.5,en;q=0.3", "/nb/"),
 ])
 def test_the_root_sends_readers_to_their_language(client, header, target):
     response = client.get("/", headers={"Accept-Language": header})

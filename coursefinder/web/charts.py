@@ -2,6 +2,9 @@
 the page puts the same data beside it as a table.  No JavaScript, printable, no colours
 that carry meaning alone (every tile and bar also shows its number).
 
+In a right-to-left page the bar charts are mirrored (labels and bars start at the right, as
+the text does); the tile map keeps Norway's shape, with its names and figures centred in the tiles.
+
 Text stays readable at every width.  A chart is drawn ``WIDTH`` units wide and shown that
 many CSS px wide, smaller only where the page is narrower: a 320 px phone leaves 288 px
 (``NARROWEST``), so the chart scales by 288/304 and its smallest text, 13 units, shows at
@@ -29,10 +32,10 @@ GAP = 4
 TILE = WIDTH // (max(col for col, _ in TILES.values()) + 1) - GAP
 
 
-def _svg(chart_id, height, title, description, body):
+def _svg(chart_id, height, title, description, body, direction="ltr"):
     return Markup(
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {WIDTH} {height}" role="img" '
-        f'aria-labelledby="{chart_id}-title {chart_id}-desc" width="{WIDTH}" height="{height}">'
+        f'aria-labelledby="{chart_id}-title {chart_id}-desc" width="{WIDTH}" height="{height}" direction="{direction}">'
         f'<title id="{chart_id}-title">{escape(title)}</title><desc id="{chart_id}-desc">{escape(description)}</desc>'
         f'{body}</svg>')
 
@@ -65,8 +68,9 @@ def _shade(value, steps):
     return SHADES[-1]
 
 
-def tile_map(chart_id, title, description, values, labels, formatted):
-    """``values``: county -> number; ``formatted``: county -> the number as text."""
+def tile_map(chart_id, title, description, values, labels, formatted, direction="ltr"):
+    """``values``: county -> number; ``formatted``: county -> the number as text.  Not mirrored in
+    ``direction="rtl"``: it is a map."""
     steps = shade_steps(list(values.values()))
     rows = max(row for _, row in TILES.values()) + 1
     parts = []
@@ -82,23 +86,29 @@ def tile_map(chart_id, title, description, values, labels, formatted):
             f'stroke-width="1"/>{names}<text x="{x + TILE / 2}" y="{first + 15 * len(name) + 11}" '
             f'text-anchor="middle" font-size="{LARGE}" font-weight="700" fill="{ink}">'
             f'{escape(formatted[county])}</text></g>')
-    return _svg(chart_id, rows * (TILE + GAP) - GAP, title, description, "".join(parts))
+    return _svg(chart_id, rows * (TILE + GAP) - GAP, title, description, "".join(parts), direction)
 
 
-def bar_chart(chart_id, title, description, items):
-    """``items``: [(label, value, value as text)], drawn as horizontal bars, each under its label."""
+def bar_chart(chart_id, title, description, items, direction="ltr"):
+    """``items``: [(label, value, value as text)], drawn as horizontal bars, each under its label;
+    from the right in ``direction="rtl"`` (text there is anchored at its start, which is its right)."""
     line, bar, inset = 18, 16, 2  # the inset keeps glyphs that reach left of their origin (J, T) inside
+    rtl = direction == "rtl"
+
+    def x(offset, length=0):
+        """An x ``offset`` from the start side; a shape ``length`` wide starts there, to the end side."""
+        return WIDTH - offset - length if rtl else offset
     room = max((text_width(text, LABEL) for _, _, text in items), default=0) + 8
     top = max((value for _, value, _ in items), default=0) or 1
     parts, y = [], 0
     for label, value, text in items:
         for part in lines(label, WIDTH - 2 * inset, LABEL):
-            parts.append(f'<text x="{inset}" y="{y + 15}" font-size="{LABEL}" fill="#23262a">{escape(part)}</text>')
+            parts.append(f'<text x="{x(inset)}" y="{y + 15}" font-size="{LABEL}" fill="#23262a">{escape(part)}</text>')
             y += line
         length = (WIDTH - inset - room) * value / top
         parts.append(
-            f'<rect x="{inset}" y="{y + 3}" width="{length:.1f}" height="{bar}" fill="#0063c1"/>'
-            f'<text x="{inset + length + 6:.1f}" y="{y + 16}" font-size="{LABEL}" font-weight="700" fill="#23262a">'
+            f'<rect x="{x(inset, length):.1f}" y="{y + 3}" width="{length:.1f}" height="{bar}" fill="#0063c1"/>'
+            f'<text x="{x(inset + length + 6):.1f}" y="{y + 16}" font-size="{LABEL}" font-weight="700" fill="#23262a">'
             f'{escape(text)}</text>')
         y += bar + 12
-    return _svg(chart_id, max(y - 6, line), title, description, "".join(parts))
+    return _svg(chart_id, max(y - 6, line), title, description, "".join(parts), direction)

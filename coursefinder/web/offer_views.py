@@ -6,6 +6,7 @@ count in the county and sector tables links to the same courses on the search pa
 """
 
 from flask import Response, render_template, url_for
+from markupsafe import Markup, escape
 from flask_babel import format_date, format_decimal, format_percent, ngettext
 from flask_babel import gettext as _
 
@@ -18,6 +19,7 @@ from .charts import bar_chart, tile_map
 from .context import catalogue, language_blueprint, today
 from .navigation import query_string
 from .params import to_args
+from .templating import isolate, page_language
 from .search_views import parse_page_search
 
 bp = language_blueprint("offer", __name__)
@@ -77,14 +79,18 @@ def _map(overview):
     per = {f.county: f.per_100k for f in overview.counties}
     ranked = sorted(overview.counties, key=lambda f: f.per_100k)
     if overview.total.courses:
-        summary = _("Most courses per 100,000 inhabitants: %(high)s (%(high_value)s). Fewest: %(low)s (%(low_value)s).",
-                    high=ranked[-1].name, high_value=per_100k(ranked[-1]), low=ranked[0].name,
-                    low_value=per_100k(ranked[0]))
+        # Plain for the chart's description; on the page each county's name is isolated, so that
+        # "Finnmark (24.0)" keeps its brackets in Arabic text.
+        values = {"high": ranked[-1].name, "high_value": per_100k(ranked[-1]), "low": ranked[0].name,
+                  "low_value": per_100k(ranked[0])}
+        message = _("Most courses per 100,000 inhabitants: %(high)s (%(high_value)s). Fewest: %(low)s (%(low_value)s).")
+        summary = message % values
+        caption = Markup(escape(message)) % {key: isolate(value) for key, value in values.items()}
     else:
-        summary = _("No county has courses that match these filters.")
+        summary = caption = _("No county has courses that match these filters.")
     chart = tile_map("map", _("Courses per 100,000 inhabitants, by county"), summary, per, vocabulary.COUNTIES,
-                     {f.county: per_100k(f) for f in overview.counties})
-    return chart, summary
+                     {f.county: per_100k(f) for f in overview.counties}, page_language().direction)
+    return chart, caption
 
 
 def _sector_chart(overview, sectors):
@@ -93,7 +99,7 @@ def _sector_chart(overview, sectors):
     summary = _("%(count)s of %(all)s sectors have courses in every county.", count=everywhere, all=len(sectors))
     items = [(str(label), overview.sector_totals[index], format_decimal(overview.sector_totals[index]))
              for index, _sector, label in sectors]
-    return bar_chart("sectors", _("Courses by sector, all counties"), summary, items), summary
+    return bar_chart("sectors", _("Courses by sector, all counties"), summary, items, page_language().direction), summary
 
 
 def _month_chart(overview):
@@ -107,7 +113,8 @@ def _month_chart(overview):
                               "%(count)s courses have rolling start and can be started any time.",
                               overview.rolling, count=format_decimal(overview.rolling))
     months = [(format_month(start), count, format_decimal(count)) for start, count in overview.months]
-    return bar_chart("months", _("Courses starting each month, the next 12 months"), summary, months), summary
+    return (bar_chart("months", _("Courses starting each month, the next 12 months"), summary, months,
+                      page_language().direction), summary)
 
 
 def _comparison(search_request, overview):

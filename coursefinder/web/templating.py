@@ -2,13 +2,14 @@
 
 import re
 
+from babel.dates import format_date
+from babel.numbers import format_decimal
 from flask import current_app, g, request, url_for
-from flask_babel import format_date, format_decimal
 from markupsafe import Markup, escape
 
 from .. import text
 from ..catalogue.fields import PLAIN_EMAIL
-from ..i18n import DEFAULT_LANGUAGE, LANGUAGES, labels, text_of
+from ..i18n import DEFAULT_LANGUAGE, LANGUAGES, format_locale, labels, text_of
 from ..search import FILTERS
 from .context import today
 from .sharing import qr_svg
@@ -40,6 +41,13 @@ def language_links():
     return links
 
 
+def language_menu():
+    """``(language, url, current)`` for every interface language, the page's own among them, in menu order."""
+    others = dict((language.code, url) for language, url in language_links())
+    return [(language, others.get(code) or own_address(), code == page_language().code)
+            for code, language in LANGUAGES.items()]
+
+
 def visible(value):
     """Jinja's finalize: every value written into a page or feed, with control characters made visible.
 
@@ -61,25 +69,68 @@ def own_address():
     return request.full_path if request.query_string else request.path
 
 
+def _locale():
+    """Dates and numbers are written as Babel writes them for the page's language (or its fallback)."""
+    return format_locale(page_language().code)
+
+
 def long_date(value):
-    return format_date(value, format="long") if value else ""
+    return format_date(value, format="long", locale=_locale()) if value else ""
 
 
 def number(value):
-    return format_decimal(value) if value is not None else ""
+    return format_decimal(value, locale=_locale()) if value is not None else ""
 
 
 def kilometres(value):
     """A distance as people say it: one decimal under 10 km, whole kilometres above."""
-    return format_decimal(round(value, 1) if value < 10 else round(value), "#,##0.#")
+    return format_decimal(round(value, 1) if value < 10 else round(value), "#,##0.#", locale=_locale())
 
 
 def in_language(text, text_lang):
-    """``text`` escaped, wrapped in a ``lang`` span when it is not in the page's language."""
+    """``text`` escaped, wrapped in a ``lang`` span when it is not in the page's language.
+
+    On a right-to-left page the span also isolates the text in its own direction (course text
+    is Norwegian or English), so that its words and figures do not reorder with the page's.
+    """
     text = visible(text)
     if text_lang and text_lang != page_language().code:
+        if page_language().direction != _direction(text_lang):
+            return Markup('<span lang="%s" dir="%s">%s</span>') % (text_lang, _direction(text_lang), text)
         return Markup('<span lang="%s">%s</span>') % (text_lang, text)
     return escape(text)
+
+
+def _direction(lang):
+    return LANGUAGES[lang].direction if lang in LANGUAGES else "ltr"
+
+
+def language_attributes(text_lang):
+    """`` lang="nb"`` (and its ``dir`` on a right-to-left page) for an element holding text in ``text_lang``,
+    or nothing when the text is in the page's language: for headings and blocks, as ``in_language`` is for phrases."""
+    if not text_lang or text_lang == page_language().code:
+        return Markup("")
+    if page_language().direction != _direction(text_lang):
+        return Markup(' lang="%s" dir="%s"') % (text_lang, _direction(text_lang))
+    return Markup(' lang="%s"') % text_lang
+
+
+def isolate(value, lang=None, direction=None):
+    """A name, number, code, postcode, e-mail address or URL inside a sentence, kept whole on a
+    right-to-left page so that it does not reorder with the text around it: a ``<bdi>`` (its direction
+    from its own letters, or ``direction="ltr"`` for what has none, such as ``+47 22 00 00 00``), with
+    ``lang`` when it is in another known language.  On a left-to-right page it is written as it is."""
+    if value is None or value == "":
+        return ""
+    shown = value if isinstance(value, Markup) else escape(visible(value))
+    if page_language().direction == "ltr":
+        return shown
+    attributes = Markup("")
+    if lang and lang != page_language().code:
+        attributes += Markup(' lang="%s"') % lang
+    if direction:
+        attributes += Markup(' dir="%s"') % direction
+    return Markup("<bdi%s>%s</bdi>") % (attributes, shown)
 
 
 def course_link(course, lang, compare=(), postcode=None):
@@ -93,8 +144,10 @@ def course_link(course, lang, compare=(), postcode=None):
 def mail_link(address):
     """A mail link for a plain address only; anything else (``x@y.no?cc=...``) is shown as text."""
     if re.fullmatch(PLAIN_EMAIL, address or ""):
+        if page_language().direction == "rtl":      # an address reads left to right, kept whole
+            return Markup('<a href="mailto:%s" dir="ltr">%s</a>') % (address, address)
         return Markup('<a href="mailto:%s">%s</a>') % (address, address)
-    return escape(address)
+    return isolate(address)
 
 
 def feedback_link():
@@ -117,6 +170,9 @@ def init_app(app):
     app.jinja_env.globals.update(
         page_language=page_language,
         language_links=language_links,
+        language_menu=language_menu,
+        language_attributes=language_attributes,
+        isolate=isolate,
         labels=labels,
         text_of=text_of,
         in_language=in_language,
@@ -130,7 +186,7 @@ def init_app(app):
         json_ld_script=json_ld_script,
         filters=FILTERS,
     )
-    app.jinja_env.filters.update(long_date=long_date, number=number, kilometres=kilometres)
+    app.jinja_env.filters.update(long_date=long_date, number=number, kilometres=kilometres, isolate=isolate)
 
     @app.context_processor
     def the_day():
