@@ -79,16 +79,19 @@ def test_a_changed_filter_updates_results_and_announces_the_count(browser_page, 
     assert page.title().startswith("Find a course: ")
 
 
-def test_filters_are_a_closed_disclosure_on_a_phone_and_work_without_javascript(chromium, live_server):
+def test_on_a_phone_the_filters_come_after_the_results_and_work_without_javascript(chromium, live_server):
     context = chromium.new_context(viewport={"width": 360, "height": 800}, java_script_enabled=False, bypass_csp=True)
     page = context.new_page()
     try:
-        page.goto(live_server.url("/nb/"))
-        assert not page.locator("#county-03").is_visible()
-        page.locator("details.filters > summary").click()
+        page.goto(live_server.url("/nb/?q=kurs"))
+        first_result = page.locator(".result").first.bounding_box()
+        assert first_result["y"] < page.locator("#filters").bounding_box()["y"]
+        page.locator("a.filter-jump").click()
+        page.wait_for_url(re.compile(r"#filters-heading$"))
         page.locator("#county-03").check()
-        page.locator("details.filters button[type=submit]").click()
-        page.wait_for_url(re.compile(r"county=03"))
+        page.locator("button.show-courses").click()
+        page.wait_for_url(re.compile(r"county=03.*#results-heading$"))
         assert "Fylke: Oslo" in page.locator(".chips").inner_text()
+        assert page.locator("#results-heading").bounding_box()["y"] < 800    # back at the results
     finally:
         context.close()

@@ -240,7 +240,8 @@ def test_compare_shows_one_column_per_course_and_marks_differences(client, lang,
     assert html.count('<th scope="col">') == len(ids)
     assert html.count('<section class="compare-card"') == len(ids)
     assert html.count('<tr class="differs">') >= 3   # where, when and provider-level facts differ here
-    for name in ("Where", "Apply by", "Norwegian you need", "Places") if lang == "en" else ("Hvor", "Søknadsfrist"):
+    for name in ("Where", "Apply by", "Norwegian you need", "Number of places", "How it is taught", "Who it is for",
+                 "Course type", "What the course includes") if lang == "en" else ("Hvor", "Søknadsfrist"):
         assert f'<th scope="row">{name}' in html
     # Removing one course keeps the others.
     remove = re.findall(r'class="remove-link" href="([^"]+)"', html)[0]

@@ -45,6 +45,17 @@ LEVELS = {
     "B2": _l("B2 – upper intermediate"),
     "C1": _l("C1 – advanced"),
 }
+# What a person at each level can do, in plain words (the level filter's options, the
+# course page's link to the explanation); "none" is the floor of the level filter.
+LEVEL_CAN_DO = {
+    "none": _l("No Norwegian yet: you are just starting"),
+    "A1": _l("A1: you know some words and can say who you are"),
+    "A2": _l("A2: you manage simple everyday talk, in a shop or at the doctor's"),
+    "B1": _l("B1: you can talk about work and daily life, and read simple texts"),
+    "B2": _l("B2: you can follow training and meetings at work in Norwegian"),
+    "C1": _l("C1: you read and write Norwegian well, also at work"),
+}
+LEVEL_NAMES = {"none": _l("No Norwegian yet"), **LEVELS}
 TARGET_GROUPS = {
     "youth": _l("Young people"),
     "immigrants": _l("Immigrants"),

@@ -180,15 +180,33 @@ class Choice(Filter):
 
 
 class AtMost(Choice):
-    """One value of an ordered vocabulary: courses that ask for it or less (or nothing)."""
+    """One value of an ordered vocabulary: courses that ask for it or less (or nothing).
+
+    ``floor`` names a value below the vocabulary's first (``none``: a person with no
+    Norwegian yet), which keeps only the courses that ask for nothing.
+    """
+
+    floor = None
+    short_labels = None     # value -> a short name for its chip (the options explain at length)
+
+    @property
+    def values(self):
+        return ((self.floor,) if self.floor else ()) + tuple(self.column.values)
+
+    def chips(self, value):
+        if value is None:
+            return []
+        return [((self.short_labels or {}).get(value) or self.display(value), self.off)]
 
     def normal(self, value):
-        return value.upper()
+        return self.floor if self.floor and value.lower() == self.floor else value.upper()
 
     def mask(self, table, value, search_request):
         if value is None:
             return None
-        return table.codes[self.column.name] <= self.values.index(value)
+        if value == self.floor:
+            return table.codes[self.column.name] < 0
+        return table.codes[self.column.name] <= self.column.values.index(value)
 
 
 class WholeNumber(Filter):

@@ -165,11 +165,11 @@ FILTERS = Registry([
     Choice("norwegian", _l("Norwegian training"), _column("norwegian"),
            labels=labels.NORWEGIAN, multiple=False, facet=True, widget="radios",
            description="With or without Norwegian training.", on_offer=True),
-    AtMost("level", _l("Your Norwegian level"), _column("norwegian_level"), labels=labels.LEVELS, multiple=False,
-           widget="select", group="you", any_label=_l("Any level"),
-           hint=_l("Shows courses you can follow with this level of Norwegian. The levels go from A1 (beginner) "
-                   "to C1 (advanced)."),
-           description="The reader's Norwegian: courses needing it or less."),
+    AtMost("level", _l("Your Norwegian level"), _column("norwegian_level"), labels=labels.LEVEL_CAN_DO,
+           short_labels=labels.LEVEL_NAMES, multiple=False, floor="none", widget="select", group="you", any_label=_l("Any level"),
+           hint=_l("Shows courses you can follow with the Norwegian you have now."),
+           description="The reader's Norwegian: courses needing it or less; none: only courses that need no "
+                       "Norwegian."),
     Day("start_from", _l("Starts on or after"), match=_starts_from, group="start",
         description="Starts on or after (YYYY-MM-DD)."),
     Day("start_to", _l("Starts on or before"), match=_starts_to, group="start",

@@ -22,6 +22,13 @@ def search_url(search_request, **changes):
     return url_for("search.search", lang=search_request.lang) + query_string(to_args(search_request, **changes))
 
 
+def compare_url(search_request):
+    """The comparison of the search's chosen courses, carrying the search so that "add more" returns to it."""
+    pairs = [("ids", ",".join(search_request.compare))]
+    pairs += [pair for pair in to_args(search_request, compare=(), page=1) if pair[0] != "v"]
+    return url_for("compare.compare", lang=search_request.lang) + query_string(pairs)
+
+
 def api_params(search_request):
     """The API's parameters for a search (the page's query string, as a mapping)."""
     repeatable = {f.name for f in FILTERS if f.off == ()}

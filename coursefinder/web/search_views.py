@@ -10,7 +10,7 @@ from ..text import fold
 from ..search import DEFAULT_PER_PAGE, FILTERS, FORM_GROUPS, ParamError, SearchRequest, origin_of, split_values
 from .alternatives import follow_ups
 from .context import catalogue, language_blueprint, today
-from .navigation import chips, page_numbers, search_url, unfiltered
+from .navigation import chips, compare_url, page_numbers, search_url, unfiltered
 from .params import MAX_COMPARE, MAX_QUERY, parse_search
 from .permalinks import upgraded_query
 from .sharing import absolute_url
@@ -105,6 +105,7 @@ def search():
         page_numbers=page_numbers(search_request.page, result.pages) if result else [],
         search_url=search_url, share_url=absolute_url(here),
         compared=compared_courses(generation, search_request.compare), origin=shown_origin(search_request),
+        compare_link=compare_url(search_request) if search_request.compare else None,
         feed_url=url_for("feeds.feed") + here[here.index("?"):] if "?" in here else url_for("feeds.feed"),
     )
     return render_template("search.html", **context), 400 if error else 200

@@ -9,6 +9,8 @@ from markupsafe import Markup, escape
 
 from .. import text
 from ..catalogue.fields import PLAIN_EMAIL
+from . import glossary
+from .nav_contact import NAV_CONTACT
 from ..i18n import DEFAULT_LANGUAGE, LANGUAGES, format_locale, labels, text_of
 from ..search import FILTERS
 from .context import today
@@ -154,7 +156,10 @@ def feedback_link():
     return mail_link(current_app.config["FEEDBACK_EMAIL"])
 
 
-def suggestion_link(url, text):
+def link_to(url, text):
+    """A link to put inside a translated sentence; its text (Latin: a word, an address, a number) kept left to right."""
+    if page_language().direction == "rtl":
+        return Markup('<a href="%s" dir="ltr">%s</a>') % (url, text)
     return Markup('<a href="%s">%s</a>') % (url, text)
 
 
@@ -180,11 +185,13 @@ def init_app(app):
         feedback_link=feedback_link,
         mail_link=mail_link,
         own_address=own_address,
-        suggestion_link=suggestion_link,
+        link_to=link_to,
         qr_svg=qr_svg,
         course_link=course_link,
         json_ld_script=json_ld_script,
         filters=FILTERS,
+        glossary=glossary,
+        nav_contact=NAV_CONTACT,
     )
     app.jinja_env.filters.update(long_date=long_date, number=number, kilometres=kilometres, isolate=isolate)
 

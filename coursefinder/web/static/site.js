@@ -1,6 +1,6 @@
 /* coursefinder: small enhancements of pages that work fully without this script.
    - The skip link moves focus into the main content, in every browser.
-   - Filters open beside the results on wide screens (a closed disclosure on phones).
+   - "Show N courses" under the filters returns to the results without a reload.
    - A link to a page of results moves focus to the results heading.
    - Changing a filter updates the results at once, announcing the new count politely. */
 (function () {
@@ -43,10 +43,6 @@
     });
   });
 
-  var filters = document.querySelector("details.filters");
-  if (filters && window.matchMedia && window.matchMedia("(min-width: 64rem)").matches) {
-    filters.open = true;
-  }
 
   function focusResults() {
     var heading = document.getElementById("results-heading");
@@ -137,6 +133,11 @@
         }
         replace("section.results", fresh);
         replace(".language-switch", fresh);
+        var freshButton = fresh.querySelector(".show-courses");
+        var myButton = document.querySelector(".show-courses");
+        if (freshButton && myButton) {
+          myButton.textContent = freshButton.textContent;
+        }
         fresh.querySelectorAll(".filters label[for]").forEach(function (label) {
           var count = label.querySelector(".count");
           var mine = document.querySelector('.filters label[for="' + label.getAttribute("for") + '"] .count');
@@ -157,12 +158,32 @@
       });
   }
 
-  form.addEventListener("change", function (event) {
+  function onChange(event) {
     // Typing a search text waits for the search button; every other choice applies at once.
     if (event.target && event.target.name !== "q") {
       update(formUrl());
     }
-  });
+  }
+  form.addEventListener("change", onChange);
+  var panel = document.getElementById("filters");
+  if (panel) {
+    // The filters' fields belong to the form through their form attribute, outside it.
+    panel.addEventListener("change", onChange);
+    var show = panel.querySelector(".show-courses");
+    if (show) {
+      show.addEventListener("click", function (event) {
+        if (window.location.pathname + window.location.search === formUrl()) {
+          // The results already show these filters: go back up to them.
+          event.preventDefault();
+          var heading = document.getElementById("results-heading");
+          if (heading) {
+            heading.scrollIntoView();
+          }
+          focusResults();
+        }
+      });
+    }
+  }
   // Back and forward between filter states reload that state; a jump to an anchor
   // on the same page (the skip link) also fires popstate and must not reload.
   var shown = window.location.pathname + window.location.search;
