@@ -2,6 +2,10 @@
 
 The browser tests skip on a machine without Chromium or Playwright, except in CI
 (COURSEFINDER_CI set by .ci/run), where a missing browser is a failure.
+
+They audit every interface language (``LANGS``, from ``coursefinder.i18n.LANGUAGES``);
+COURSEFINDER_TEST_BROWSER_LANGS=nb,en limits the audits to those languages (CI's second run,
+which repeats the suite with the clock moved ahead, does so to keep within its time).
 """
 
 import os
@@ -42,7 +46,20 @@ PAGE_TYPES = {
     "search-near": "/{lang}/?q=truck&postcode=0150&distance=50&sort=distance",
     "search-place-typed": "/{lang}/?q=sveis+bergen",
 }
-LANGS = ("nb", "en")
+
+
+def audited_languages(environ=os.environ):
+    """Every interface language, or those COURSEFINDER_TEST_BROWSER_LANGS names (comma-separated)."""
+    from coursefinder.i18n import LANGUAGES
+
+    asked = [code.strip() for code in environ.get("COURSEFINDER_TEST_BROWSER_LANGS", "").split(",") if code.strip()]
+    unknown = [code for code in asked if code not in LANGUAGES]
+    if unknown:
+        raise ValueError(f"COURSEFINDER_TEST_BROWSER_LANGS names unknown languages: {', '.join(unknown)}")
+    return tuple(code for code in LANGUAGES if code in asked) if asked else tuple(LANGUAGES)
+
+
+LANGS = audited_languages()
 
 
 def missing(what):

@@ -1,6 +1,7 @@
 """Searches typed in Ukrainian, Arabic, Somali and Tigrinya: glossaries, normalisation, stemming, lookups."""
 
 import copy
+import re
 import json
 import threading
 from importlib import resources
@@ -297,3 +298,37 @@ def test_the_arabic_stemmer_is_safe_in_threads():
     for thread in threads:
         thread.join()
     assert len(results) == 8 and all(result == expected for result in results.values())
+
+
+# --- whole searches, typed on the page in each language --------------------------------------------
+
+# (language, welding, cooking, a forklift certificate): what a jobseeker types on the page in their
+# language; each finds the Norwegian courses of that kind, and only those.  Nynorsk uses its own
+# forms (sveisar, kokkar, truckførar), not bokmål's.
+TYPED = [
+    ("uk", "курси зварювання", "курси кухаря", "сертифікат водія навантажувача"),
+    ("ar", "دورة لحام", "دورة طبخ", "شهادة رافعة شوكية"),
+    ("so", "koorsada alxanka", "koorsada cunto karin", "shahaadada forklift"),
+    ("ti", "ስልጠና ብየዳ", "ምግቢ ምድላው", "ምስክር ወረቐት ፎርክሊፍት"),
+    ("nn", "kurs for sveisarar", "kurs for kokkar", "truckførarbevis"),
+]
+# The kinds of course in the test catalogue, by the start of their Norwegian title.
+KINDS = {"welding": "Sveisekurs", "cooking": "Kjøkkenassistent", "forklift certificate": "Truck"}
+
+
+def _found_on_the_page(client, lang, text):
+    html = client.get(f"/{lang}/", query_string={"q": text, "per_page": 50}).get_data(as_text=True)
+    results = html.split('class="result-list"', 1)[1] if 'class="result-list"' in html else ""
+    return set(re.findall(rf'<h3><a href="/{lang}/courses/([^/"?]+)', results))
+
+
+@pytest.mark.parametrize("lang, welding, cooking, forklift", TYPED, ids=[row[0] for row in TYPED])
+def test_a_search_typed_in_the_language_finds_the_norwegian_courses_of_that_kind(client, records, lang, welding,
+                                                                                 cooking, forklift):
+    from conftest import TODAY
+
+    current = [r for r in records if r.get("end_date", "9999") >= TODAY.isoformat()]     # a search leaves out ended ones
+    for kind, text in (("welding", welding), ("cooking", cooking), ("forklift certificate", forklift)):
+        wanted = {r["id"] for r in current if r["title_nb"].startswith(KINDS[kind])}
+        assert len(wanted) >= 5, kind
+        assert _found_on_the_page(client, lang, text) == wanted, (lang, kind, text)

@@ -60,18 +60,24 @@ def test_no_horizontal_scrolling_at_320_px_or_at_200_percent_zoom(browser_page, 
     report(f"reflow {name:<20} {lang}: scroll width {widths[320]} at 320 px, {widths[640]} at 640 px")
 
 
+# Left to right and right to left (where the audits are not limited to other languages).
+MIRRORED = [lang for lang in ("nb", "ar") if lang in LANGS] or list(LANGS[:1])
+
+
+@pytest.mark.parametrize("lang", MIRRORED)
 @pytest.mark.parametrize("name", PAGE_TYPES)
-def test_text_spacing_does_not_clip_text(browser_page, live_server, name):
+def test_text_spacing_does_not_clip_text(browser_page, live_server, name, lang):
     browser_page.set_viewport_size({"width": 360, "height": 800})
-    open_all(browser_page, live_server, PAGE_TYPES[name].format(lang="nb"))
+    open_all(browser_page, live_server, PAGE_TYPES[name].format(lang=lang))
     browser_page.add_style_tag(content=TEXT_SPACING)
     assert browser_page.evaluate(CLIPPED) == []
     assert browser_page.evaluate("document.documentElement.scrollWidth") <= 360
 
 
+@pytest.mark.parametrize("lang", [lang for lang in ("en", "ar") if lang in LANGS] or list(LANGS[:1]))
 @pytest.mark.parametrize("width", [360, 1280])
 @pytest.mark.parametrize("name", PAGE_TYPES)
-def test_touch_targets_are_at_least_24_px(browser_page, live_server, name, width):
+def test_touch_targets_are_at_least_24_px(browser_page, live_server, name, width, lang):
     browser_page.set_viewport_size({"width": width, "height": 800})
-    open_all(browser_page, live_server, PAGE_TYPES[name].format(lang="en"))
+    open_all(browser_page, live_server, PAGE_TYPES[name].format(lang=lang))
     assert browser_page.evaluate(SMALL_TARGETS) == []

@@ -2,8 +2,9 @@
 
 Every course page of the bundled sample catalogue and of the edge-case catalogue
 (edge_catalogue.py: every text at its longest, unbroken words, long addresses, right-to-left
-text), in every interface language, at 320 CSS px; search results and comparisons too, and
-a comparison of four long courses at 1280 px and on an A4 page, where every column must show.
+text), in every interface language (the sample's in bokmål, English and Arabic), at 320 CSS px;
+search results and comparisons too, and a comparison of four long courses at 1280 px and on an
+A4 page, where every column must show.
 
 A page "scrolls sideways" when the document is wider than the window, or when any element
 or line of text sticks out of the window, except inside a box that scrolls on its own
@@ -16,17 +17,20 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from browser import LiveServer, report
+from browser import LANGS, LiveServer, report
 from conftest import TODAY, write_catalogue
 from coursefinder import create_app
 from coursefinder.catalogue.importing import import_files
 from coursefinder.catalogue.loading import load_sources
 from coursefinder.catalogue.sample import sample_source
-from coursefinder.i18n import LANGUAGES
 from coursefinder.catalogue import vocabulary
 from edge_catalogue import COMPOUND_60, MAX, edge_records
 
 NARROW, WIDE = 320, 1280
+# Every course page of the sample in bokmål, English and Arabic (right to left); in the other
+# languages the edge catalogue's, which show every label of the interface at its longest (the
+# sample's 180 pages add real text, which is the same in every language).
+WHOLE_SAMPLE = ("nb", "en", "ar")
 # The printable width of an A4 page with the site's 15 mm margins (@page in style.css), in CSS px.
 A4_PRINTABLE = int((210 - 2 * 15) / 25.4 * 96)
 # Between the phone's cards and a wide screen the comparison's table may scroll in its box.
@@ -234,12 +238,14 @@ def show(failing):
     return "\n".join(f"{url}: {'; '.join(problems)}" for url, problems in list(failing.items())[:12])
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("lang", LANGS)
 def test_no_course_page_scrolls_sideways_at_320_px(catalogues, pages, lang):
     page = pages(lang, NARROW)
     started = time.monotonic()
     audited, failing = 0, {}
     for name, server in catalogues.items():
+        if name == "sample" and lang not in WHOLE_SAMPLE:
+            continue
         count, failed = audit_all(page, [server.course_url(lang, r["id"]) for r in server.records])
         audited += count
         failing.update(failed)
@@ -251,7 +257,7 @@ def test_no_course_page_scrolls_sideways_at_320_px(catalogues, pages, lang):
 
 
 @pytest.mark.parametrize("width", [NARROW, MIDDLE, WIDE])
-@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("lang", LANGS)
 def test_search_results_and_comparisons_do_not_scroll_sideways(catalogues, pages, lang, width):
     urls = searches(catalogues, lang) + comparisons(catalogues, lang)
     audited, failing = audit_all(pages(lang, width), urls)
@@ -260,7 +266,7 @@ def test_search_results_and_comparisons_do_not_scroll_sideways(catalogues, pages
     assert not failing, show(failing)
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("lang", LANGS)
 def test_a_comparison_of_four_long_courses_fits_a_wide_screen(catalogues, pages, lang):
     page = pages(lang, WIDE)
     for url in comparisons(catalogues, lang):
@@ -284,7 +290,7 @@ def test_a_table_wider_than_its_box_shows_that_it_scrolls(catalogues, pages):
     assert audit(page, page.url) == []
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("lang", LANGS)
 def test_a_printed_comparison_shows_every_column(catalogues, pages, lang):
     page = pages(lang, A4_PRINTABLE, media="print")
     printed = 0
