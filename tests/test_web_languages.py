@@ -115,3 +115,13 @@ def test_the_bar_charts_start_at_the_right_on_an_arabic_page_and_the_map_is_not_
     tiles = lambda chart: re.findall(r'<rect x="([\d.]+)" y="([\d.]+)" width="\d+" height="\d+" rx="6"', chart)  # noqa: E731
     assert tiles(charts(ar)[0]) == tiles(charts(nb)[0])                           # Norway keeps its shape
     assert "<bdi>" in ar.split("<figcaption>", 1)[1].split("</figcaption>", 1)[0]
+
+
+@pytest.mark.parametrize("lang, says", [
+    ("nb", "nettstedets egen"), ("en", "the site's own"), ("nn", "KI-språkmodell"), ("uk", "штучного інтелекту (ШІ)"),
+    ("ar", "بواسطة نموذج لغوي يعمل بالذكاء الاصطناعي"), ("so", "sirdoon macmal ah (AI)"), ("ti", "ኣርቲፊሻል ኢንተሊጀንስ (AI)"),
+])
+def test_the_about_page_says_how_its_text_was_made_and_where_to_report_a_mistake(client, lang, says):
+    html = page(client, f"/{lang}/about")
+    note = re.search(r'<p class="translation-note">(.*?)</p>', html, re.S).group(1)
+    assert says in note and 'href="mailto:' in note
