@@ -125,3 +125,12 @@ def test_the_about_page_says_how_its_text_was_made_and_where_to_report_a_mistake
     html = page(client, f"/{lang}/about")
     note = re.search(r'<p class="translation-note">(.*?)</p>', html, re.S).group(1)
     assert says in note and 'href="mailto:' in note
+
+
+def test_the_browser_audits_cover_every_language_unless_limited():
+    from browser import audited_languages
+
+    assert audited_languages({}) == tuple(LANGUAGES) == ("nb", "nn", "en", "uk", "ar", "so", "ti")
+    assert audited_languages({"COURSEFINDER_TEST_BROWSER_LANGS": "en, nb"}) == ("nb", "en")
+    with pytest.raises(ValueError, match="xx"):
+        audited_languages({"COURSEFINDER_TEST_BROWSER_LANGS": "nb,xx"})
