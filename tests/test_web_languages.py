@@ -134,3 +134,12 @@ def test_the_browser_audits_cover_every_language_unless_limited():
     assert audited_languages({"COURSEFINDER_TEST_BROWSER_LANGS": "en, nb"}) == ("nb", "en")
     with pytest.raises(ValueError, match="xx"):
         audited_languages({"COURSEFINDER_TEST_BROWSER_LANGS": "nb,xx"})
+
+
+@pytest.mark.parametrize("lang, shown", [
+    ("uk", '<span lang="en">Welding course that was removed</span>'), ("nn", '<span lang="nb">Sveisekurs som er tatt ut</span>'),
+    ("ar", '<span lang="en" dir="ltr">Welding course that was removed</span>'), ("en", "Welding course that was removed"),
+])
+def test_a_removed_course_is_named_in_the_readers_best_language(client, lang, shown):
+    response = client.get(f"/{lang}/courses/GONE-1")
+    assert response.status_code == 410 and f'<p class="lead">{shown}</p>' in response.get_data(as_text=True)

@@ -7,7 +7,7 @@ from flask import abort, g, redirect, render_template, request, url_for
 
 from .. import places
 from ..catalogue.fields import ID_PATTERN
-from ..i18n import LANGUAGES, text_of
+from ..i18n import LANGUAGES, content_order, text_of
 from ..search import SearchRequest, origin_of, split_values
 from .context import catalogue, language_blueprint, today
 from .navigation import search_url
@@ -62,8 +62,10 @@ def _gone(generation, course_id, lang):
     if facts is None:
         abort(404)
     similar, search = similar_open_courses(generation, facts, lang)
-    title = facts.get(f"title_{lang}") or facts["title_nb"]
-    return render_template("gone.html", title=title, title_lang=lang if facts.get(f"title_{lang}") else "nb",
+    # The removed course's title in the reader's best language (as text_of chooses for a course).
+    title_lang = next((code for code in content_order(lang) if facts.get(f"title_{code}")), "nb")
+    title = facts.get(f"title_{title_lang}") or facts["title_nb"]
+    return render_template("gone.html", title=title, title_lang=title_lang,
                            similar=similar, search_link=search_url(search), removed=facts.get("removed")), 410
 
 
