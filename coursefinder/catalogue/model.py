@@ -1,7 +1,7 @@
 """A course as the rest of coursefinder sees it: checked values with the format's defaults."""
 
 import datetime as dt
-from dataclasses import dataclass, fields, replace
+from dataclasses import MISSING, dataclass, fields, replace
 
 from . import vocabulary
 
@@ -77,11 +77,31 @@ class Course:
 
     @classmethod
     def from_record(cls, record):
-        """Rebuild a course from :meth:`to_record`'s output (trusted: written by us)."""
-        values = dict(record)
-        for name in ("start_date", "end_date", "application_deadline"):
-            if name in values:
-                values[name] = dt.date.fromisoformat(values[name])
-        if "updated_at" in values:
-            values["updated_at"] = dt.datetime.fromisoformat(values["updated_at"])
-        return cls.from_values(values)
+        """Rebuild a course from :meth:`to_record`'s output (trusted: written by us).
+
+        Courses are read back for every page of results, so this sets the fields at once
+        instead of through the checking constructor (an unknown field is still refused).
+        """
+        if not _FIELDS.issuperset(record):
+            raise TypeError(f"Course has no field {sorted(set(record) - _FIELDS)[0]!r}")
+        missing = [name for name in _REQUIRED if name not in record]
+        if missing:
+            raise TypeError(f"Course is missing {', '.join(missing)}")
+        values = dict(_DEFAULTS)
+        values.update(record)
+        for name in _DAYS.intersection(record):
+            values[name] = dt.date.fromisoformat(record[name])
+        if "updated_at" in record:
+            values["updated_at"] = dt.datetime.fromisoformat(record["updated_at"])
+        for name in _LISTS.intersection(record):
+            values[name] = tuple(record[name])
+        course = object.__new__(cls)
+        course.__dict__.update(values)
+        return course
+
+
+_DEFAULTS = {f.name: None if f.default is MISSING else f.default for f in fields(Course)}
+_REQUIRED = tuple(f.name for f in fields(Course) if f.default is MISSING and f.default_factory is MISSING)
+_FIELDS = frozenset(_DEFAULTS)
+_DAYS = frozenset({"start_date", "end_date", "application_deadline"})
+_LISTS = frozenset(name for name, value in _DEFAULTS.items() if isinstance(value, tuple))

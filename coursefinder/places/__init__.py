@@ -219,6 +219,12 @@ def _name_index():
             for keys, entry in found.items()}
 
 
+@lru_cache(maxsize=1)
+def _longest_name():
+    """How many words the longest place name has."""
+    return max(len(keys) for keys in _name_index())
+
+
 def _is_place(keys, typed, start):
     """Whether a name found at ``typed[start]`` is read as a place.
 
@@ -246,7 +252,7 @@ def find_places(words):
     typed = [" ".join(_keys(word)) for word in words]  # each typed word folded, for the prepositions
     parts = [(key, position) for position, word in enumerate(words) for key in _keys(word)]
     index = _name_index()
-    longest = max(len(keys) for keys in index)
+    longest = _longest_name()
     candidates = []
     for first in range(len(parts)):
         if first and parts[first - 1][1] == parts[first][1]:

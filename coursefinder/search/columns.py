@@ -71,18 +71,71 @@ class ColumnTable:
         self._positions = {name: {value: i for i, value in enumerate(values)}
                            for name, values in vocabularies.items()}
 
+    def rows(self, rows):
+        """The same columns for only the courses ``rows`` (document numbers, in order); each column is
+        taken when it is first used."""
+        table = ColumnTable.__new__(ColumnTable)
+        table.size = int(rows.size)
+        table.codes = _Rows(self.codes, rows)
+        table.vocabularies = self.vocabularies
+        table.numbers = _Rows(self.numbers, rows)
+        table._positions = self._positions
+        return table
+
     def is_in(self, name, values):
         """Which courses have one of ``values`` in the codes column ``name``."""
         positions = self._positions[name]
+        codes = self.codes[name]
         wanted = [positions[value] for value in values if value in positions]
-        return np.isin(self.codes[name], wanted)
+        if len(wanted) <= 4:
+            found = np.zeros(self.size, dtype=bool)
+            for code in wanted:
+                found |= codes == code
+            return found
+        # A table of the column's codes, one more for -1 (no value): a lookup per course.
+        table = np.zeros(len(positions) + 1, dtype=bool)
+        table[wanted] = True
+        return np.take(table, codes)
 
     def position(self, name, value):
         return self._positions[name].get(value, -1)
 
     def counts(self, name, mask):
         """``[(value, courses)]`` in vocabulary order, of the courses in ``mask``."""
-        codes = self.codes[name][mask]
         values = self.vocabularies[name]
-        counts = np.bincount(codes[codes >= 0], minlength=len(values))
-        return list(zip(values, (int(count) for count in counts)))
+        # One more for -1 (no value), counted first and left out.
+        counts = np.bincount(self.codes[name][mask] + 1, minlength=len(values) + 1)[1:].tolist()
+        return list(zip(values, counts))
+
+
+class _Rows(dict):
+    """Columns of some rows of a table, each sliced from the whole table's column when first asked for."""
+
+    def __init__(self, columns, rows):
+        super().__init__()
+        self._columns, self._rows = columns, rows
+
+    def __missing__(self, name):
+        column = self[name] = self._columns[name][self._rows]
+        return column
+
+    def __contains__(self, name):
+        return name in self._columns
+
+    def __iter__(self):
+        return iter(self._columns)
+
+    def __len__(self):
+        return len(self._columns)
+
+    def keys(self):
+        return self._columns.keys()
+
+    def items(self):
+        return ((name, self[name]) for name in self._columns)
+
+    def values(self):
+        return (self[name] for name in self._columns)
+
+    def get(self, name, default=None):
+        return self[name] if name in self._columns else default

@@ -39,6 +39,9 @@ class Catalogue(Protocol):
     def search(self, search_request: SearchRequest) -> SearchResult:
         """A page of results, with facet counts; ``search_request.today`` must be set."""
 
+    def count(self, search_request: SearchRequest) -> int:
+        """How many courses ``search_request`` finds (what ``search(...).total`` says, without a page or facets)."""
+
     def filtered(self, search_request: SearchRequest):
         """A boolean array: which courses pass every filter of ``search_request`` (its text is not searched)."""
 

@@ -43,6 +43,7 @@ def split_place(text):
     return " ".join(rest), match.name
 
 
+@lru_cache(maxsize=64)
 def _largest(county):
     members = [m for m in places.municipalities() if m.county == county]
     return max(members, key=lambda m: m.population) if members else None

@@ -12,7 +12,7 @@ DEFAULT_PER_PAGE = 20
 
 
 class SearchRequest:
-    __slots__ = ("q", "sort", "page", "per_page", "lang", "compare", "today", "_filters")
+    __slots__ = ("q", "sort", "page", "per_page", "lang", "compare", "today", "_filters", "_values")
 
     def __init__(self, q="", *, sort=None, page=1, per_page=DEFAULT_PER_PAGE, lang="nb", compare=(), today=None,
                  **filters):
@@ -29,12 +29,13 @@ class SearchRequest:
                 known[name] = value
         # In registry order, so that equal searches are equal whatever order they were given in.
         object.__setattr__(self, "_filters", tuple((name, known[name]) for name in FILTERS.names() if name in known))
+        object.__setattr__(self, "_values", known)
 
     def __getattr__(self, name):
         # Only called for names that are not slots: the filters.
         if name.startswith("_") or name not in FILTERS:
             raise AttributeError(name)
-        return dict(self._filters).get(name, FILTERS[name].off)
+        return self._values[name] if name in self._values else FILTERS[name].off
 
     def __setattr__(self, name, value):
         raise AttributeError("a SearchRequest does not change; use but(...)")

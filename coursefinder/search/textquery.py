@@ -52,23 +52,39 @@ class Term:
     boost: float = 1.0
 
 
-@dataclass(frozen=True)
-class AnyOf:
+class _Node:
+    """A query clause, hashed once when made (clauses are keys of the scores kept per generation)."""
+
+    def __post_init__(self):
+        object.__setattr__(self, "_hash", hash((type(self).__name__, *(getattr(self, name) for name in self._parts))))
+
+    def __hash__(self):
+        return self._hash
+
+
+@dataclass(frozen=True, eq=True)
+class AnyOf(_Node):
     """Matches where any child does; scores the sum of the children that match."""
     children: tuple
+    _parts = ("children",)
+    __hash__ = _Node.__hash__
 
 
-@dataclass(frozen=True)
-class AllOf:
+@dataclass(frozen=True, eq=True)
+class AllOf(_Node):
     """Matches where every child does; scores the sum of the children."""
     children: tuple
+    _parts = ("children",)
+    __hash__ = _Node.__hash__
 
 
-@dataclass(frozen=True)
-class Boosted:
+@dataclass(frozen=True, eq=True)
+class Boosted(_Node):
     """Matches where ``required`` does; the ``optional`` children add their scores where they match too."""
     required: object
     optional: tuple
+    _parts = ("required", "optional")
+    __hash__ = _Node.__hash__
 
 
 def And(children):
@@ -101,9 +117,19 @@ def _modifiers(word, weight):
                    for stem in stems)
 
 
-def _concept_clause(concept_ids, weight):
+def _concept_clause(concept_ids, weight, memo=None):
     """The Norwegian words of the occupations ``concept_ids`` (with those below them, and, weighing
     less, the ones they are part of), each a clause of its words, or None."""
+    if memo is None or not concept_ids:
+        return _concepts_clause(concept_ids, weight)
+    key = ("concepts", tuple(concept_ids), weight)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = (_concepts_clause(concept_ids, weight),)
+    return found[0]
+
+
+def _concepts_clause(concept_ids, weight):
     phrases = {}
     for concept_id in concept_ids:
         weighed = [(term, weight, CONCEPT_FIELDS) for term in thesaurus.norwegian_terms(concept_id)]
@@ -150,8 +176,8 @@ def _concepts_of(word_list, language):
 class Understanding:
     """What a query's words mean to one catalogue: which words it knows (its speller's) and the thesaurus's."""
 
-    def __init__(self, speller, lang):
-        self.speller, self.lang = speller, lang
+    def __init__(self, speller, lang, memo=None):
+        self.speller, self.lang, self.memo = speller, lang, memo
 
     def known(self, word):
         return (self.speller is None or self.speller.known(word) or bool(_concepts_of([word], "nb"))
@@ -166,12 +192,22 @@ class Understanding:
         if not alternatives:
             return []
         alternatives.append(_modifiers(word, weight * MODIFIER_WEIGHT))
-        alternatives.append(_concept_clause(_concepts_of([word], "nb"), weight * SYNONYM_WEIGHT))
+        alternatives.append(_concept_clause(_concepts_of([word], "nb"), weight * SYNONYM_WEIGHT, self.memo))
         if self.lang in GLOSSARY_LANGUAGES:
-            alternatives.append(_concept_clause(_concepts_of([word], self.lang), weight * TRANSLATION_WEIGHT))
+            alternatives.append(_concept_clause(_concepts_of([word], self.lang), weight * TRANSLATION_WEIGHT,
+                                                self.memo))
         return alternatives
 
     def word_clause(self, word, weight=1.0):
+        if self.memo is None:
+            return self._word_clause(word, weight)
+        key = ("word", word, weight, self.lang)
+        found = self.memo.get(key)
+        if found is None:
+            found = self.memo[key] = (self._word_clause(word, weight),)
+        return found[0]
+
+    def _word_clause(self, word, weight):
         alternatives = self.meaning(word, weight)
         if not alternatives:
             return None
@@ -220,9 +256,13 @@ def _groups(typed, lang):
     return groups
 
 
-def build_query(text, lang="nb", speller=None):
-    """A query tree for ``text``, or None when no word of it can match (empty, stop words)."""
-    understanding = Understanding(speller, lang)
+def build_query(text, lang="nb", speller=None, memo=None):
+    """A query tree for ``text``, or None when no word of it can match (empty, stop words).
+
+    ``memo`` (a mapping, for one ``speller``'s catalogue) keeps each typed word's clause
+    for the next query that has the word.
+    """
+    understanding = Understanding(speller, lang, memo)
     required, optional = [], []
     # Arabic and Ukrainian words hold marks and apostrophes that \w would split at.
     typed = foreign.split(text, lang) if lang in foreign.LANGUAGES else words(text)
@@ -232,7 +272,7 @@ def build_query(text, lang="nb", speller=None):
             continue
         # A phrase of a glossary: its words as typed (but the generic ones), or its occupations.
         typed = _all_of(understanding.word_clause(word) for word in group if not _generic(word, lang))
-        clause = Or([option for option in (typed, _concept_clause(concept_ids, TRANSLATION_WEIGHT)) if option]) \
+        clause = Or([option for option in (typed, _concept_clause(concept_ids, TRANSLATION_WEIGHT, memo)) if option]) \
             if concept_ids else typed
         if clause is not None:
             required.append(clause)

@@ -33,7 +33,7 @@ def alternative(label, total, shown):
 
 
 def _count(generation, search_request):
-    return generation.search(search_request.but(page=1, per_page=1)).total
+    return generation.count(search_request)
 
 
 def did_you_mean(generation, search_request, total):

@@ -1,6 +1,9 @@
 """The JSON API under /api/v1/: the same search as the pages, as data."""
 
+from functools import lru_cache
+
 from flask import Blueprint, jsonify, request
+from flask_babel import get_locale
 
 from ..catalogue.vocabulary import COUNTIES
 from ..i18n import LANGUAGES, text_of
@@ -14,35 +17,55 @@ from .sharing import absolute_url
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
 
-def _summary(course, lang, day, km=None):
-    title, title_lang = text_of(course, "title", lang)
+def _summary(course, lang, day, base, km=None):
+    (course_id, title, title_lang, provider, county, county_name, place, start_type, start_date, status,
+     path) = _course_facts(course, lang, request.script_root)
     found = {
-        "id": course.id,
+        "id": course_id,
         "title": title,
         "title_lang": title_lang,
-        "provider": course.provider,
-        "county": course.county,
-        "county_name": COUNTIES[course.county],
-        "place": course.place,
-        "start_type": course.start_type,
-        "start_date": course.start_date.isoformat() if course.start_date else None,
-        "status": course.status,
+        "provider": provider,
+        "county": county,
+        "county_name": county_name,
+        "place": place,
+        "start_type": start_type,
+        "start_date": start_date,
+        "status": status,
         "ended": course.has_ended(day),
-        "url": absolute_url(course_path(course, lang)),
+        "url": base + path,
     }
     if km is not None:
         found["distance_km"] = round(km, 1)
     return found
 
 
+@lru_cache(maxsize=2048)
+def _course_facts(course, lang, script_root):
+    """What a result says of a course in a language that does not change with the day: made once per course."""
+    title, title_lang = text_of(course, "title", lang)
+    return (course.id, title, title_lang, course.provider, course.county, COUNTIES[course.county], course.place,
+            course.start_type, course.start_date.isoformat() if course.start_date else None, course.status,
+            course_path(course, lang))
+
+
 def _problem(error):
     return jsonify(error={"parameter": error.parameter, "message": str(error.message)}), 400
 
 
+# Facet labels in each interface language: {(filter, locale): {value: label}}; the
+# registry's filters and their vocabularies are few, so this stays small.
+_LABELS = {}
+
+
 def _facets(result):
-    return {name: [{"value": value, "label": str(FILTERS[name].display(value)), "count": count}
-                   for value, count in values]
-            for name, values in result.facets.items()}
+    locale = str(get_locale())
+    facets = {}
+    for name, values in result.facets.items():
+        f = FILTERS[name]
+        labels = _LABELS.setdefault((f, locale), {})
+        facets[name] = [{"value": value, "label": labels[value] if value in labels else
+                         labels.setdefault(value, str(f.display(value))), "count": count} for value, count in values]
+    return facets
 
 
 @bp.get("/courses")
@@ -56,8 +79,9 @@ def courses():
     generation = catalogue()
     result = generation.search(search)
     measured = search.postcode or search.place
+    base = absolute_url("")
     body = dict(total=result.total, page=result.page, per_page=result.per_page,
-                results=[_summary(course, search.lang, day, km if measured else None)
+                results=[_summary(course, search.lang, day, base, km if measured else None)
                          for course, km in zip(result.courses, result.distances or [None] * len(result.courses))],
                 facets=_facets(result))
     if result.total == 0:

@@ -2,6 +2,7 @@
 the answers for courses that have ended (still there) or left the catalogue (410)."""
 
 import re
+from functools import lru_cache
 
 from flask import abort, g, redirect, render_template, request, url_for
 
@@ -25,7 +26,13 @@ def course_slug(course, lang):
 
 
 def course_path(course, lang, **args):
-    return url_for("courses.course", lang=lang, course_id=course.id, slug=course_slug(course, lang), **args)
+    return _path(course.id, text_of(course, "title", lang)[0], lang, request.script_root, tuple(args.items()))
+
+
+@lru_cache(maxsize=8192)
+def _path(course_id, title, lang, script_root, args):
+    """A course's path in a language, made once for each title and query (a page of results links twenty)."""
+    return url_for("courses.course", lang=lang, course_id=course_id, slug=slugify(title or ""), **dict(args))
 
 
 def compared():

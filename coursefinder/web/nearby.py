@@ -20,7 +20,7 @@ ANYWHERE = 5_000    # km
 
 
 def _way(generation, label, search_request):
-    total = generation.search(search_request.but(page=1, per_page=1)).total
+    total = generation.count(search_request)
     return alternative(label, total, search_request.but(page=1)) if total else None
 
 

@@ -67,7 +67,7 @@ def init_app(app):
         # Werkzeug's own redirects (/nb to /nb/) name the request's host; a redirect
         # within the site needs no host at all.
         location = response.headers.get("Location", "")
-        if location.startswith(request.host_url):
+        if location and location.startswith(request.host_url):
             response.headers["Location"] = "/" + location[len(request.host_url):]
         return response
 

@@ -40,6 +40,9 @@ class BoundedCache:
                 _, (_, dropped) = self._entries.popitem(last=False)
                 self._bytes -= dropped
 
+    def __setitem__(self, key, value):
+        self.put(key, value)
+
     def __len__(self):
         return len(self._entries)
 

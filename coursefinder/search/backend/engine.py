@@ -27,13 +27,22 @@ from ..textquery import build_query, lexicon
 from .cache import BoundedCache
 from .generations import (MANIFEST, REMOVED, SUGGESTIONS, WORDS, generation_path, open_generation, read_json,
                           read_manifest)
-from .scoring import TermScores, evaluate, term_cache_postings
+from .scoring import TermScores, matches, term_cache_postings
 
 # Results kept per generation, by normalised request: popular searches cost no work.
 # Each entry is small (a page of document numbers and the facet counts); the bytes bound
 # also counts the key, which holds what was searched for.
 RESULT_CACHE = 2048
 RESULT_CACHE_BYTES = 4 * 1024 * 1024
+# The courses a search's text matches, with their scores, by (text, language): the
+# follow-ups of a search (a filter less, next door, online) search the same text again.
+# Each entry is 12 bytes a matching course.
+TEXT_CACHE = 256
+TEXT_CACHE_BYTES = 8 * 1024 * 1024
+# Courses read back from the index for pages of results (popular courses are shown often).
+COURSE_CACHE = 2048
+# Each typed word's clause (its analysis, occupations, parts and near spellings in this catalogue).
+WORD_CACHE = 4096
 
 
 def _result_size(key, found):
@@ -53,6 +62,9 @@ class Generation:
         self._speller = None
         self._suggester = None
         self._results = BoundedCache(RESULT_CACHE, max_bytes=RESULT_CACHE_BYTES)
+        self._texts = BoundedCache(TEXT_CACHE, max_bytes=TEXT_CACHE_BYTES)
+        self._courses = BoundedCache(COURSE_CACHE)
+        self._words_memo = BoundedCache(WORD_CACHE)
         # Everything beside the index is read now, so that a generation removed from disk
         # while this process still serves it never fails a request half-way.
         self._words = read_json(index_dir, name, WORDS, None)
@@ -151,20 +163,54 @@ class Generation:
         return None if doc is None else self._course(doc)
 
     def _course(self, doc):
-        return Course.from_record(json.loads(self.searcher().stored_fields(int(doc))["record"]))
+        doc = int(doc)
+        found = self._courses.get(doc)
+        if found is None:
+            found = Course.from_record(json.loads(self.searcher().stored_fields(doc)["record"]))
+            self._courses.put(doc, found)
+        return found
 
     # -- searching -----------------------------------------------------------
 
-    def _text_scores(self, text, lang):
-        """``(mask, scores)`` of the documents matching ``text``, or None for no text."""
-        query = build_query(text, lang, self.speller)
-        if query is None:
-            return None
-        return evaluate(query, self.term_scores, self.searcher())
+    def _text_matches(self, text, lang):
+        """``(docs, scores)`` of the documents matching ``text`` (kept for the next search of it), or None for no text."""
+        key = (text, lang)
+        found = self._texts.get(key)
+        if found is None:
+            query = build_query(text, lang, self.speller, memo=self._words_memo)
+            found = (None,) if query is None else matches(query, self.term_scores, self.searcher())
+            self._texts.put(key, found, size=2 * len(text) + (12 * found[0].size if query is not None else 0))
+        return None if found[0] is None else found
 
-    def _masks(self, search_request):
-        """Each filter's mask of the courses that pass it (None: no restriction)."""
-        return {f.name: f.mask(self.columns, getattr(search_request, f.name), search_request) for f in FILTERS}
+    def _masks(self, search_request, table=None):
+        """Each filter's mask of the courses of ``table`` (all of them by default) that pass it (None: no restriction)."""
+        table = self.columns if table is None else table
+        return {f.name: f.mask(table, getattr(search_request, f.name), search_request) for f in FILTERS}
+
+    def _candidates(self, search_request):
+        """``(table, docs, scores)``: the courses a search is decided among.
+
+        With text that matches fewer than half of the catalogue, only the matching courses
+        (their rows of the columns, their numbers and scores), so that filters, facets and
+        order cost what the matches cost; else the whole catalogue, with the text's
+        documents and scores (None without text) for ``_passing`` to leave the others out.
+        """
+        matched = self._text_matches(search_request.q, search_request.lang) if search_request.q else None
+        if matched is None:
+            return self.columns, None, None
+        docs, scores = matched
+        if docs.size * 2 < self.size:
+            return self.columns.rows(docs), docs, scores
+        return self.columns, docs, scores
+
+    def _passing(self, table, docs, masks):
+        """Which rows of ``table`` pass the filters in ``masks`` and the text."""
+        mask = all_of(masks, table.size)
+        if docs is not None and table is self.columns:
+            text = np.zeros(self.size, dtype=bool)
+            text[docs] = True
+            mask &= text
+        return mask
 
     def filtered(self, search_request):
         """Which courses pass every filter of ``search_request`` (its text is not searched): a boolean array."""
@@ -173,6 +219,19 @@ class Generation:
     def matching(self, search_request):
         """Every course that passes the filters of ``search_request``, unpaged (for a publisher's comparison)."""
         return [self._course(doc) for doc in np.flatnonzero(self.filtered(search_request))]
+
+    def count(self, search_request):
+        """How many courses a search finds (its page, order and facets aside); kept like results."""
+        if search_request.today is None:
+            raise ValueError("a search needs the day it is made on (search_request.today)")
+        key = ("count", search_request.but(compare=(), page=1, per_page=1, sort=None), search_request.today)
+        found = self._results.get(key)
+        if found is None:
+            table, docs, _scores = self._candidates(search_request)
+            masks = self._masks(search_request, table).values()
+            found = int(np.count_nonzero(self._passing(table, docs, masks)))
+            self._results.put(key, found, size=2 * len(repr(key)))
+        return found
 
     def search(self, search_request):
         """Results for a search_request; the same search_request on the same day is answered from a cache."""
@@ -190,46 +249,66 @@ class Generation:
                             distances=page_distances)
 
     def _search(self, search_request):
-        masks = self._masks(search_request)
+        table, text_docs, text_scores = self._candidates(search_request)
+        masks = self._masks(search_request, table)
         facets = {f.name for f in FILTERS.facets()}
-        mask = all_of((m for name, m in masks.items() if name not in facets), self.size)
-        matched = self._text_scores(search_request.q, search_request.lang) if search_request.q else None
-        scores = None
-        if matched is not None:
-            text_mask, scores = matched
-            mask &= text_mask
+        mask = self._passing(table, text_docs, (m for name, m in masks.items() if name not in facets))
         counts = {}
         for name in facets:
             # Disjunctive counts: a facet's own selection is left out of its counts,
             # so each option shows what choosing it as well would give.
-            others = all_of((masks[other] for other in facets if other != name), self.size)
-            counts[name] = self.columns.counts(FILTERS[name].column.name, mask & others)
-        mask &= all_of((masks[name] for name in facets), self.size)
+            others = all_of((masks[other] for other in facets if other != name), table.size)
+            counts[name] = table.counts(FILTERS[name].column.name, mask & others)
+        mask &= all_of((masks[name] for name in facets), table.size)
         # Facets in registry order, as the page and the API list them.
         counts = {f.name: counts[f.name] for f in FILTERS.facets()}
 
-        docs = np.flatnonzero(mask)
+        rows = np.flatnonzero(mask)                 # rows of the table
+        if table is self.columns:
+            docs = rows
+            scores = None
+            if text_docs is not None:
+                scores = np.zeros(self.size, dtype=np.float64)
+                scores[text_docs] = text_scores
+                scores = scores[docs]
+        else:
+            docs, scores = text_docs[rows], text_scores[rows]
         origin = origin_of(search_request)
-        kilometres = distances(self.columns, origin.municipality) if origin else None
-        order = self._order(docs, search_request, scores, kilometres)
+        kilometres = distances(table, origin.municipality)[rows] if origin else None
         first = (search_request.page - 1) * search_request.per_page
-        page_docs = docs[order[first:first + search_request.per_page]]
-        page_scores = [float(scores[doc]) if scores is not None else 0.0 for doc in page_docs]
-        page_distances = [None if kilometres is None or np.isnan(kilometres[doc]) else float(kilometres[doc])
-                          for doc in page_docs]
+        order = self._order(docs, search_request, scores, kilometres, first + search_request.per_page)
+        shown = order[first:first + search_request.per_page]
+        page_docs = docs[shown]
+        page_scores = [float(score) for score in scores[shown]] if scores is not None else [0.0] * len(shown)
+        page_distances = [None if kilometres is None or np.isnan(kilometres[i]) else float(kilometres[i])
+                          for i in shown]
         return int(docs.size), page_docs.tolist(), page_scores, counts, page_distances
 
-    def _order(self, docs, search_request, scores, kilometres):
+    def _order(self, docs, search_request, scores, kilometres, limit=None):
+        """The order of ``docs`` for the search's sort; ``scores`` and ``kilometres`` (or None) are theirs, in line.
+
+        With ``limit``, only the first ``limit`` positions of that order (a page needs no more).
+        """
         title = self.title_rank["en" if search_request.lang == "en" else "nb"][docs]
         start = self.columns.numbers["start"][docs]
         sort = search_request.effective_sort
         if sort == "title":
-            return np.argsort(title, kind="stable")
+            return _first(limit, title)
         if sort == "distance" and kilometres is not None:
             # Nearest first; online courses (and courses with no place) after those held somewhere.
-            near = kilometres[docs]
             online = self.columns.codes["delivery"][docs] == vocabulary.DELIVERIES.index("online")
-            return np.lexsort((title, start, np.where(online | np.isnan(near), np.inf, near)))
+            return _first(limit, title, start, np.where(online | np.isnan(kilometres), np.inf, kilometres))
         if sort == "relevance" and scores is not None:
-            return np.lexsort((title, start, -scores[docs]))
-        return np.lexsort((title, start))
+            return _first(limit, title, start, -scores)
+        return _first(limit, title, start)
+
+
+def _first(limit, *keys):
+    """``np.lexsort(keys)`` (the last key first), or its first ``limit`` positions: those found among the
+    positions whose first key is at most the ``limit``-th smallest (ties included), which is the same."""
+    primary = keys[-1]
+    if limit is None or limit * 4 >= primary.size:
+        return np.lexsort(keys) if len(keys) > 1 else np.argsort(primary, kind="stable")
+    bound = np.partition(primary, limit - 1)[limit - 1]
+    near = np.flatnonzero(primary <= bound)
+    return near[np.lexsort([key[near] for key in keys])][:limit]

@@ -18,6 +18,7 @@ from .cache import BoundedCache
 log = logging.getLogger(__name__)
 
 _EMPTY = (np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32))
+_EMPTY_F64 = (np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float64))
 # How many postings the cache may hold (8 bytes each: a document number and a score)
 # before it forgets the least recently used terms; every term counts, also unknown ones.
 # The bound grows with the catalogue (a common word has a posting in most courses), from
@@ -131,43 +132,103 @@ class TermScores:
         self._cache.put(key, found, size=found[0].size * 8 + len(text))
         return found
 
+    def kept(self, clause):
+        """The ``(docs, scores)`` of a clause of a query tree, when they were kept."""
+        return self._cache.get(clause)
+
+    def keep(self, clause, found):
+        self._cache.put(clause, found, size=found[0].size * 12)
+
 
 def evaluate(node, term_scores, searcher):
     """``(mask, scores)`` over all documents for a query tree of :mod:`.textquery`."""
-    size = term_scores.size
+    docs, scores = matches(node, term_scores, searcher)
+    mask, dense = np.zeros(term_scores.size, dtype=bool), np.zeros(term_scores.size, dtype=np.float64)
+    mask[docs] = True
+    dense[docs] = scores
+    return mask, dense
+
+
+def matches(node, term_scores, searcher):
+    """``(docs, scores)`` for a query tree: the matching document numbers in order, and their scores.
+
+    Sparse, so that a query of many rare alternatives (the words of an occupation) costs
+    what its postings cost, not a pass over the whole generation per clause.  Each
+    document's score is the sum of its clauses' scores in the order of the tree, as the
+    dense sums (and Whoosh's matchers) give it.  A clause's matches are kept with the
+    terms' (a typed word, an occupation's words: the parts that searches share).
+    """
     if isinstance(node, Term):
-        mask, scores = np.zeros(size, dtype=bool), np.zeros(size, dtype=np.float64)
         docs, values = term_scores.vector(searcher, node.field, node.text)
-        mask[docs] = True
-        scores[docs] = values * node.boost
-        return mask, scores
+        return docs, values * node.boost
+    found = term_scores.kept(node)
+    if found is None:
+        found = _clause(node, term_scores, searcher)
+        term_scores.keep(node, found)
+    return found
+
+
+def _clause(node, term_scores, searcher):
     if isinstance(node, AnyOf):
-        mask, scores = np.zeros(size, dtype=bool), np.zeros(size, dtype=np.float64)
-        for child in node.children:
-            if isinstance(child, Term):
-                docs, values = term_scores.vector(searcher, child.field, child.text)
-                mask[docs] = True
-                scores[docs] += values * child.boost
-            else:
-                child_mask, child_scores = evaluate(child, term_scores, searcher)
-                mask |= child_mask
-                scores += child_scores
-        return mask, scores
+        return _union([matches(child, term_scores, searcher) for child in node.children], term_scores.size)
     if isinstance(node, AllOf):
-        mask, scores = None, np.zeros(size, dtype=np.float64)
-        for child in node.children:
-            child_mask, child_scores = evaluate(child, term_scores, searcher)
-            mask = child_mask if mask is None else mask & child_mask
-            scores += child_scores
-        scores[~mask] = 0.0
-        return mask, scores
+        return _intersection([matches(child, term_scores, searcher) for child in node.children])
     if isinstance(node, Boosted):
-        mask, scores = evaluate(node.required, term_scores, searcher)
+        docs, scores = matches(node.required, term_scores, searcher)
+        scores = scores.astype(np.float64, copy=True)
         for child in node.optional:
-            _child_mask, child_scores = evaluate(child, term_scores, searcher)
-            scores += child_scores * mask
-        return mask, scores
+            child_docs, child_scores = matches(child, term_scores, searcher)
+            found, at = _positions(child_docs, docs)
+            scores[found] += child_scores[at[found]]
+        return docs, scores
     raise TypeError(f"not a query node: {node!r}")
+
+
+# Above this share of the generation a union is summed in whole-generation arrays, below
+# it by sorting the parts' postings (cheaper for the rare words most clauses hold).
+DENSE_SHARE = 0.125
+
+
+def _union(parts, size):
+    parts = [part for part in parts if part[0].size]
+    if not parts:
+        return _EMPTY_F64
+    if len(parts) == 1:
+        return parts[0][0], parts[0][1].astype(np.float64)
+    total = sum(part[0].size for part in parts)
+    if total > size * DENSE_SHARE:
+        mask, scores = np.zeros(size, dtype=bool), np.zeros(size, dtype=np.float64)
+        for docs, values in parts:   # each part's documents are distinct: one addition per document
+            mask[docs] = True
+            scores[docs] += values
+        docs = np.flatnonzero(mask).astype(np.int32)
+        return docs, scores[docs]
+    docs, inverse = np.unique(np.concatenate([part[0] for part in parts]), return_inverse=True)
+    # bincount adds the weights in the order given, so each document's parts in tree order.
+    scores = np.bincount(inverse, weights=np.concatenate([part[1] for part in parts]), minlength=docs.size)
+    return docs.astype(np.int32, copy=False), scores
+
+
+def _intersection(parts):
+    docs = None
+    for part_docs, _ in sorted(parts, key=lambda part: part[0].size):
+        docs = part_docs if docs is None else np.intersect1d(docs, part_docs, assume_unique=True)
+        if not docs.size:
+            return _EMPTY_F64
+    if docs is None:
+        return _EMPTY_F64
+    scores = np.zeros(docs.size, dtype=np.float64)
+    for part_docs, part_scores in parts:
+        scores += part_scores[np.searchsorted(part_docs, docs)]
+    return docs, scores
+
+
+def _positions(docs, wanted):
+    """``(found, at)``: which of ``wanted`` are in the sorted ``docs``, and where."""
+    if not docs.size:
+        return np.zeros(wanted.size, dtype=bool), np.zeros(wanted.size, dtype=np.int64)
+    at = np.minimum(np.searchsorted(docs, wanted), docs.size - 1)
+    return docs[at] == wanted, at
 
 
 def whoosh_query(node):
