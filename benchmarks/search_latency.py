@@ -29,6 +29,9 @@ QUERIES = {
     "filters only": "county=03&county=46&norwegian=combined&age=30",
     "text and filters": "q=helsefagarbeider&county=50&level=B1&sort=start",
     "deep page": "q=kurs&page=20",
+    "within 100 km": "q=truck&postcode=5003&distance=100",
+    "nearest first": "postcode=0150&sort=distance",
+    "place typed": "q=sveis+bergen",
 }
 
 
