@@ -136,3 +136,18 @@ def test_progress_on_a_terminal_counts_records_and_courses(tmp_path, capsys):
     err = capsys.readouterr().err
     assert outcome.ok and "Reading and checking: 1,000 records" in err and "Read and checked 1,200 courses" in err
     assert "Indexing" in err and "100%" in err
+
+
+@pytest.mark.parametrize("locale, lang", [("nn_NO.UTF-8", "nn"), ("uk_UA.UTF-8", "uk"), ("ar_SY.UTF-8", "ar"),
+                                          ("so_SO.UTF-8", "so"), ("ti_ER.UTF-8", "ti")])
+def test_errors_are_printed_in_the_terminals_language(tmp_path, locale, lang):
+    import re
+
+    from coursefinder.i18n import translations_for
+
+    source = "'%(value)s' is not allowed; use one of: %(allowed)s"
+    message = translations_for(lang).gettext(source)
+    assert message != source
+    result = run("validate", write_catalogue(tmp_path / "x.json", [course(county="20")]), env={"LANG": locale})
+    words = max(re.split(r"%\(\w+\)s", message), key=len).strip()
+    assert result.exit_code == 1 and words in result.output, (words, result.output)
