@@ -117,10 +117,10 @@ def test_the_county_chooser_works_without_javascript(offer_pages, live_server):
 def test_the_comparison_has_no_axe_violations(browser_page, live_server, lang, width):
     from axe_playwright_python.sync_playwright import Axe
 
-    from test_web_accessibility import TAGS
+    from test_web_accessibility import OPTIONS
 
     browser_page.set_viewport_size({"width": width, "height": 900})
     assert browser_page.goto(live_server.url(f"/{lang}/offer?county=34&sector=health-care,retail&v=1")).status == 200
-    result = Axe().run(browser_page, options={"runOnly": {"type": "tag", "values": TAGS}})
+    result = Axe().run(browser_page, options=OPTIONS)
     report(f"axe offer with a county {lang} {width:>4}px: {len(result.response['violations'])} violations")
     assert result.response["violations"] == [], result.generate_report()

@@ -1,10 +1,13 @@
-"""axe-core in Chromium on every page type, in both languages: no WCAG 2.x A/AA violation."""
+"""axe-core in Chromium on every page type, in every language: no WCAG 2.x A/AA violation."""
 
 import pytest
 
 from browser import LANGS, PAGE_TYPES, report
 
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+# Every rule of those tags runs and every violation is listed in full; of the rules that pass
+# axe keeps one example (resultTypes), which makes a run about a third faster.
+OPTIONS = {"runOnly": {"type": "tag", "values": TAGS}, "resultTypes": ["violations"]}
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -16,7 +19,7 @@ def test_no_axe_violations(browser_page, live_server, name, lang, width):
     browser_page.set_viewport_size({"width": width, "height": 900})
     response = browser_page.goto(live_server.url(PAGE_TYPES[name].format(lang=lang)))
     assert response.status in (200, 404, 410)
-    result = Axe().run(browser_page, options={"runOnly": {"type": "tag", "values": TAGS}})
+    result = Axe().run(browser_page, options=OPTIONS)
     violations = result.response["violations"]
     report(f"axe {name:<20} {lang} {width:>4}px: {len(violations)} violations, "
            f"{len(result.response['passes'])} rules passed")
