@@ -200,3 +200,10 @@ def test_the_bokmal_wording_reads_as_nav_writes(client):
     assert "Sjekk at ordene er riktig skrevet" in empty or "Mente du" in empty
     english = client.get("/en/courses/ELIG-B1", follow_redirects=True).get_data(as_text=True)
     assert "Who it is for" in english and "Made for" not in english
+
+
+# A certificate asked for in other words: "sertifikat" says little and never empties the list.
+
+@pytest.mark.parametrize("typed", ["sertifikat for truck", "sertifikat truck", "truck sertifikat"])
+def test_a_certificate_asked_for_in_other_words_finds_the_course(client, typed):
+    assert "ELIG-B1" in ids(client, q=typed)
