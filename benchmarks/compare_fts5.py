@@ -1,14 +1,19 @@
 """coursefinder against an SQLite FTS5 peer, over HTTP, on the same catalogue and the same queries.
 
-    .venv/bin/python benchmarks/compare_fts5.py [--sizes 10000 100000] [--workers 2] [--threads 4]
+    .venv/bin/python benchmarks/compare_fts5.py [--sizes 10000 100000] [--modes default gunicorn]
+                                                [--workers 2] [--threads 4]
 
-For each size: makes a catalogue with `coursefinder sample`, imports it (time and peak
-memory), builds the peer's SQLite database, serves both with gunicorn (the same workers
-and threads), and measures p50/p95 latency of single requests on one kept-alive
-connection and the throughput of 8 concurrent clients, for (a) a fixed set of popular
-searches and (b) a stream of unique searches (random words, filters and pages, never
-repeated).  Prints one table: coursefinder, peer, ratio.  Run by hand; never part of
-the test suite.  Only loopback is used.
+For each size: makes a catalogue with `coursefinder sample`, imports it (time, and the
+peak memory of the import's processes together), builds the peer's SQLite database, and
+serves both, in each mode: ``default``, each as a person starts it (``coursefinder serve``
+with its defaults; the peer as `waitress-serve` starts a WSGI app, one process of 4
+threads), and ``gunicorn``, both under gunicorn with the same workers and threads.  Then
+it measures p50/p95 latency of single requests on one kept-alive connection and the
+throughput of 8 concurrent clients, for (a) a fixed set of popular searches and (b) a
+stream of unique searches (random words, filters and pages, never repeated), and the
+memory of each server: PSS of all its processes and of its largest worker.  Prints one
+table per size and mode: coursefinder, peer, ratio.  Run by hand; never part of the test
+suite.  Only loopback is used.
 """
 
 import argparse
@@ -66,33 +71,52 @@ def unique_queries(count, seed):
 
 
 def run(command, **kwargs):
-    """Run a command; return (seconds, peak RSS in MB of that child)."""
+    """Run a command; return (seconds, peak MB): the peak of the RSS of its processes together (an import may
+    write with several), sampled every 0.2 s, or its own peak RSS when that is higher."""
     started = time.monotonic()
     process = subprocess.Popen(command, **kwargs)
-    _, status, usage = os.wait4(process.pid, 0)
-    if os.waitstatus_to_exitcode(status) != 0:
+    peak = 0.0
+    while process.poll() is None:
+        peak = max(peak, sum(process_mb(each, "Rss") for each in tree(process.pid)))
+        time.sleep(0.2)
+    if process.returncode != 0:
         raise SystemExit(f"failed: {' '.join(command)}")
-    return time.monotonic() - started, usage.ru_maxrss / 1024
+    own = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return time.monotonic() - started, max(peak, own)
+
+
+def tree(pid):
+    """A process and all its descendants."""
+    found, pending = [], [pid]
+    while pending:
+        each = pending.pop()
+        found.append(each)
+        try:
+            for task in os.listdir(f"/proc/{each}/task"):
+                with open(f"/proc/{each}/task/{task}/children") as handle:
+                    pending += [int(child) for child in handle.read().split()]
+        except OSError:
+            pass
+    return found
+
+
+def process_mb(pid, kind="Pss"):
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as handle:
+            return next(int(line.split()[1]) for line in handle if line.startswith(kind + ":")) / 1024
+    except (OSError, StopIteration):
+        return 0.0
 
 
 def tree_rss_mb(pid, kind="Pss"):
-    """Memory of a process and its children, in MB: Pss (shared pages counted once) or Rss."""
-    total, pids = 0, [pid]
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                with open(f"/proc/{entry}/stat") as handle:
-                    if int(handle.read().rsplit(")", 1)[1].split()[1]) == pid:
-                        pids.append(int(entry))
-            except OSError:
-                pass
-    for each in pids:
-        try:
-            with open(f"/proc/{each}/smaps_rollup") as handle:
-                total += next(int(line.split()[1]) for line in handle if line.startswith(kind + ":"))
-        except (OSError, StopIteration):
-            pass
-    return total / 1024
+    """Memory of a process and its descendants, in MB: Pss (shared pages counted once) or Rss."""
+    return sum(process_mb(each, kind) for each in tree(pid))
+
+
+def largest_worker_mb(pid, kind="Pss"):
+    """The memory of the largest process that answers requests: a gunicorn worker, or the process itself."""
+    workers = tree(pid)[1:] or [pid]
+    return max(process_mb(each, kind) for each in workers)
 
 
 def wait_up(port, seconds=600):
@@ -168,7 +192,23 @@ def serve(command, env=None):
                             stderr=subprocess.DEVNULL)
 
 
-def bench(size, workers, threads, port_base):
+def servers(mode, index, db, workers, threads, ours_port, peer_port):
+    """The two servers as they are started in ``mode``: ``default`` (as each is started by default) or
+    ``gunicorn`` (both under gunicorn, ``workers`` x ``threads``)."""
+    ours = [os.path.join(BIN, "coursefinder"), "serve", "--port", str(ours_port), "--index", index]
+    if mode == "default":
+        # A WSGI app started the usual way: waitress-serve, one process of its default 4 threads.
+        peer = [os.path.join(BIN, "waitress-serve"), "--listen", f"127.0.0.1:{peer_port}", "--threads", "4",
+                "--call", "fts5_peer:make_app"]
+    else:
+        ours += ["--workers", str(workers), "--threads", str(threads)]
+        peer = [sys.executable, "-m", "gunicorn", "-w", str(workers), "--threads", str(threads), "-k", "gthread",
+                "-b", f"127.0.0.1:{peer_port}", "--chdir", HERE, "fts5_peer:make_app()"]
+    return serve(ours), subprocess.Popen(peer, env={**os.environ, "PEER_DB": db}, cwd=HERE,
+                                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def prepare(size):
     os.makedirs(WORK, exist_ok=True)
     source = os.path.join(WORK, f"sample-{size}.jsonl")
     index = os.path.join(WORK, f"bench-index-{size}")
@@ -181,11 +221,13 @@ def bench(size, workers, threads, port_base):
                                     stdout=subprocess.DEVNULL)
     peer_seconds, peer_mb = run([sys.executable, os.path.join(HERE, "fts5_peer.py"), "build", source, db],
                                 stdout=subprocess.DEVNULL)
+    return index, db, {"import s": import_seconds, "import MB": import_mb, "peer build s": peer_seconds,
+                       "peer build MB": peer_mb}
+
+
+def bench(size, mode, index, db, workers, threads, port_base):
     ours_port, peer_port = port_base, port_base + 1
-    ours = serve([os.path.join(BIN, "coursefinder"), "serve", "--port", str(ours_port), "--index", index,
-                  "--workers", str(workers), "--threads", str(threads)])
-    peer = serve([sys.executable, "-m", "gunicorn", "-w", str(workers), "--threads", str(threads), "-k", "gthread",
-                  "-b", f"127.0.0.1:{peer_port}", "--chdir", HERE, "fts5_peer:make_app()"], {"PEER_DB": db})
+    ours, peer = servers(mode, index, db, workers, threads, ours_port, peer_port)
     rows = {}
     try:
         wait_up(ours_port)
@@ -193,25 +235,32 @@ def bench(size, workers, threads, port_base):
         unique = unique_queries(60_000, seed=size)
         for port in (ours_port, peer_port):
             latencies(port, POPULAR * 3)  # warm up the same way for both
-        for name, port in (("coursefinder", ours_port), ("peer", peer_port)):
+        for name, port, process in (("coursefinder", ours_port, ours), ("peer", peer_port, peer)):
             result = rows.setdefault(name, {})
             result["popular p50"], result["popular p95"] = latencies(port, POPULAR * 15)
             result["unique p50"], result["unique p95"] = latencies(port, unique[:300])
             result["popular rps"] = throughput(port, [(POPULAR * 500)[i::8] for i in range(8)])
             result["unique rps"] = throughput(port, [unique[300 + i::8] for i in range(8)])
-            result["memory PSS MB"] = tree_rss_mb(ours.pid if name == "coursefinder" else peer.pid)
-            result["memory RSS MB"] = tree_rss_mb(ours.pid if name == "coursefinder" else peer.pid, "Rss")
+            result["memory PSS MB"] = tree_rss_mb(process.pid)
+            result["memory RSS MB"] = tree_rss_mb(process.pid, "Rss")
+            result["worker PSS MB"] = largest_worker_mb(process.pid)
+            result["processes"] = len(tree(process.pid))
     finally:
         for process in (ours, peer):
             process.terminate()
             process.wait(timeout=30)
-    return {"import s": import_seconds, "import MB": import_mb, "peer build s": peer_seconds,
-            "peer build MB": peer_mb, "rows": rows}
+    return rows
+
+
+MEASURES = (("popular p50", "ms"), ("popular p95", "ms"), ("unique p50", "ms"), ("unique p95", "ms"),
+            ("popular rps", "req/s"), ("unique rps", "req/s"), ("memory PSS MB", "MB"), ("memory RSS MB", "MB"),
+            ("worker PSS MB", "MB"), ("processes", ""))
 
 
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--modes", nargs="+", choices=["default", "gunicorn"], default=["default", "gunicorn"])
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--threads", type=int, default=4)
     parser.add_argument("--json", help="also write the figures to this file")
@@ -219,24 +268,28 @@ def main():
     machine = (f"{platform.machine()}, {os.cpu_count()} cores, "
                f"{os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GiB, "
                f"Python {platform.python_version()}, SQLite {__import__('sqlite3').sqlite_version}")
-    print(f"# {time.strftime('%Y-%m-%d')} coursefinder vs SQLite FTS5 peer; {machine}; both under gunicorn, "
-          f"{args.workers} workers x {args.threads} threads; loopback HTTP; 8 concurrent clients for throughput")
+    print(f"# {time.strftime('%Y-%m-%d')} coursefinder vs SQLite FTS5 peer; {machine}; loopback HTTP; "
+          f"8 concurrent clients for throughput; load average at the start {os.getloadavg()[0]:.1f}")
     figures = {}
     for number, size in enumerate(args.sizes):
-        result = bench(size, args.workers, args.threads, 18600 + 10 * number)
-        figures[size] = result
-        ours, peer = result["rows"]["coursefinder"], result["rows"]["peer"]
-        print(f"\n## {size:,} courses: import {result['import s']:.1f} s (peak {result['import MB']:.0f} MB); "
-              f"peer database built in {result['peer build s']:.1f} s")
-        print(f"| {'measure':<22} | {'coursefinder':>12} | {'FTS5 peer':>10} | {'ratio':>7} |")
-        print(f"|{'-' * 24}|{'-' * 14}|{'-' * 12}|{'-' * 9}|")
-        for key, unit, better in (("popular p50", "ms", "lower"), ("popular p95", "ms", "lower"),
-                                  ("unique p50", "ms", "lower"), ("unique p95", "ms", "lower"),
-                                  ("popular rps", "req/s", "higher"), ("unique rps", "req/s", "higher"),
-                                  ("memory PSS MB", "MB", "lower"), ("memory RSS MB", "MB", "lower")):
-            ratio = ours[key] / peer[key] if peer[key] else float("inf")
-            print(f"| {key if unit == 'MB' else key + ' (' + unit + ')':<22} | {ours[key]:>12.1f} | {peer[key]:>10.1f} | {ratio:>6.2f}x |")
-        sys.stdout.flush()
+        index, db, imported = prepare(size)
+        figures[size] = {**imported, "modes": {}}
+        print(f"\n## {size:,} courses: import {imported['import s']:.1f} s (peak {imported['import MB']:.0f} MB); "
+              f"peer database built in {imported['peer build s']:.1f} s")
+        for offset, mode in enumerate(args.modes):
+            rows = bench(size, mode, index, db, args.workers, args.threads, 18600 + 10 * number + 4 * offset)
+            figures[size]["modes"][mode] = rows
+            ours, peer = rows["coursefinder"], rows["peer"]
+            started = ("each as it starts by default: `coursefinder serve`; the peer under waitress-serve, 4 threads"
+                       if mode == "default" else f"both under gunicorn, {args.workers} workers x {args.threads} threads")
+            print(f"\n### {started}; load average {os.getloadavg()[0]:.1f}")
+            print(f"| {'measure':<22} | {'coursefinder':>12} | {'FTS5 peer':>10} | {'ratio':>7} |")
+            print(f"|{'-' * 24}|{'-' * 14}|{'-' * 12}|{'-' * 9}|")
+            for key, unit in MEASURES:
+                ratio = ours[key] / peer[key] if peer[key] else float("inf")
+                label = key if unit in ("MB", "") else f"{key} ({unit})"
+                print(f"| {label:<22} | {ours[key]:>12.1f} | {peer[key]:>10.1f} | {ratio:>6.2f}x |")
+            sys.stdout.flush()
     if args.json:
         with open(args.json, "w") as handle:
             json.dump(figures, handle, indent=1)

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 
 from .. import clock
 from ..search import (GenerationError, ImportBusy, build_generation, can_be_served, current_generation, import_lock,
-                      is_outdated, read_manifest, served_courses, stored_courses)
+                      is_outdated, iter_stored_courses, read_manifest, served_courses)
 from . import sample, sources
-from .loading import load_files, load_sources
+from .loading import CourseStream, FilesChanged, LoadResult, load_files, load_sources, scan_files
 from .problems import NO_FIELD, N_, Problem
 
 log = logging.getLogger(__name__)
@@ -28,10 +28,14 @@ class Plan:
     source: str | None              # the source imported for; None: the whole catalogue
     index_exists: bool              # False: a new index is made in index_dir
     before: int                     # courses of the catalogue served now (all sources)
-    courses: list = field(default_factory=list)     # the catalogue after the import (all sources)
+    # The catalogue after the import (all sources): a list, or a CourseStream that reads
+    # the files and the served generation again, one course at a time.
+    courses: list = field(default_factory=list)
     changes: dict = field(default_factory=dict)     # source -> sources.Change
     files: list = field(default_factory=list)
     warnings: list = field(default_factory=list)
+    facts: list = field(default_factory=list)       # sources.Facts of the catalogue after
+    served: dict = field(default_factory=dict)      # the manifest of the generation served before
 
     @property
     def after(self):
@@ -91,53 +95,82 @@ def validate_files(paths, on_record=None, fmt="auto"):
     return load_files([str(p) for p in paths], on_record, fmt)
 
 
+def _as_whole(course):
+    """Courses from before sources count as the whole catalogue's."""
+    return course if course.source is not None else course.but(source=sources.WHOLE)
+
+
 def _served(index_dir):
-    """The courses and manifest of the generation served now (courses from before sources count as WHOLE)."""
-    name, stored = served_courses(index_dir)
+    """``(facts, manifest, name)`` of the generation served now; its courses are read once, one at a time."""
+    name, facts = served_courses(index_dir, each=lambda course: sources.facts_of(_as_whole(course)))
     if name is None:
-        return [], {}
-    courses = [course if course.source is not None else course.but(source=sources.WHOLE) for course in stored]
-    return courses, read_manifest(index_dir, name)
+        return [], {}, None
+    return facts, read_manifest(index_dir, name), name
+
+
+def _served_courses(index_dir, name, ids):
+    """The courses of generation ``name`` whose ids are in ``ids``, one at a time."""
+    for course in iter_stored_courses(index_dir, name):
+        if course.id in ids:
+            yield _as_whole(course)
 
 
 def plan_import(loaded, index_dir, source, files, old=None):
-    """The plan for importing ``loaded`` (a valid LoadResult) for ``source`` (None: the whole catalogue).
+    """The plan for importing ``loaded`` (a valid LoadResult or Scan) for ``source`` (None: the whole catalogue).
 
-    ``old`` is the catalogue it replaces: by default the one served from ``index_dir``.
+    ``old`` (courses) is the catalogue it replaces: by default the one served from
+    ``index_dir``, which is then read again, one course at a time, when the plan is carried out.
     """
     index_dir = os.path.abspath(index_dir)
+    served, name = {}, None
     if old is None:
-        old = _served(index_dir)[0]
-    owner = sources.WHOLE if source is None else source
-    new = [course.but(source=owner) for course in loaded.courses]
-    problems = []
-    if source is None:
-        kept = []
+        old_facts, served, name = _served(index_dir)
+        old_courses = None
     else:
-        # The other sources' courses stay; the bundled sample was a stand-in and goes.
-        kept = [course for course in old if course.source not in (source, sources.SAMPLE)]
-        held = {course.id: course.source for course in kept}
-        for label, line, course in loaded.located:
-            if course.id in held:
-                problems.append(Problem(label, line, "id", N_("'%(id)s' is a course of source '%(other)s' already; "
-                                                              "ids are unique in the whole catalogue"),
-                                        {"id": course.id, "other": held[course.id] or "-"}))
-    plan = Plan(index_dir, source, os.path.isdir(os.path.join(index_dir, "generations")), len(old),
-                kept + new, sources.compare(old, kept + new), [str(f) for f in files], loaded.warnings)
+        old_facts, old_courses = [sources.facts_of(course) for course in old], old
+    owner = sources.WHOLE if source is None else source
+    if isinstance(loaded, LoadResult):
+        new = [course.but(source=owner) for course in loaded.courses]
+        new_facts = [sources.facts_of(course) for course in new]
+        located = [(label, line, course.id) for label, line, course in loaded.located]
+    else:
+        new = None
+        new_facts = [sources.Facts(found.id, owner, found.digest, found.county) for found in loaded.located]
+        located = [(found.label, found.line, found.id) for found in loaded.located]
+    problems = []
+    # The other sources' courses stay; the bundled sample was a stand-in and goes.
+    kept = [] if source is None else [facts for facts in old_facts if facts.source not in (source, sources.SAMPLE)]
+    held = {facts.id: facts.source for facts in kept}
+    for label, line, course_id in located:
+        if course_id in held:
+            problems.append(Problem(label, line, "id", N_("'%(id)s' is a course of source '%(other)s' already; "
+                                                          "ids are unique in the whole catalogue"),
+                                    {"id": course_id, "other": held[course_id] or "-"}))
+    kept_ids = set(held)
+
+    def catalogue():
+        if kept_ids:
+            yield from ((course for course in old_courses if course.id in kept_ids) if old_courses is not None
+                        else _served_courses(index_dir, name, kept_ids))
+        yield from new if new is not None else (course.but(source=owner) for course in loaded.courses())
+
+    plan = Plan(index_dir, source, os.path.isdir(os.path.join(index_dir, "generations")), len(old_facts),
+                CourseStream(len(kept) + len(new_facts), catalogue), sources.compare(old_facts, kept + new_facts),
+                [str(f) for f in files], loaded.warnings, kept + new_facts, served)
     return plan, problems
 
 
 def _apply(plan, on_course=None, notes=None):
     now = clock.now().isoformat(timespec="seconds")
     imported = {plan.source if plan.source is not None else sources.WHOLE}
-    previous = _served(plan.index_dir)[1].get("sources") or {}
+    previous = plan.served.get("sources") or {}
     if not isinstance(previous, dict):
         previous = {}
     notes = {"files": [os.path.basename(f) for f in plan.files],
-             "sources": sources.summarise(plan.courses, previous, imported, now), **(notes or {})}
+             "sources": sources.summarise(plan.facts, previous, imported, now), **(notes or {})}
     try:
         name = build_generation(plan.index_dir, plan.courses, on_course=on_course, notes=notes)
-    except GenerationError as error:
+    except (GenerationError, FilesChanged) as error:
         return _failure(plan.index_dir, str(error))
     log.info("imported %d courses into generation %s", plan.after, name)
     return ImportOutcome(plan=plan, generation=name, count=plan.after)
@@ -159,7 +192,7 @@ def import_files(paths, index_dir, source=None, fmt="auto", approve=None, dry_ru
                                                {"name": source})])
     try:
         with import_lock(index_dir, wait=wait, on_wait=on_wait):
-            loaded = validate_files(paths, on_record, fmt)
+            loaded = scan_files(paths, on_record, fmt)
             if not loaded.ok:
                 return ImportOutcome(problems=loaded.problems)
             plan, problems = plan_import(loaded, index_dir, source, paths)
@@ -178,12 +211,15 @@ def remove_source(index_dir, source, approve=None, dry_run=False, wait=True, on_
     """Take one source's courses out of the catalogue, as an import of nothing for it would."""
     try:
         with import_lock(index_dir, wait=wait, on_wait=on_wait):
-            old, _manifest = _served(index_dir)
-            if not any(course.source == source for course in old):
+            old, manifest, name = _served(index_dir)
+            if not any(facts.source == source for facts in old):
                 return ImportOutcome(problems=[Problem(str(index_dir), 0, NO_FIELD, N_("the catalogue has no source "
                                                                                        "'%(name)s'"), {"name": source})])
-            kept = [course for course in old if course.source != source]
-            plan = Plan(os.path.abspath(index_dir), source, True, len(old), kept, sources.compare(old, kept))
+            kept = [facts for facts in old if facts.source != source]
+            ids = {facts.id for facts in kept}
+            plan = Plan(os.path.abspath(index_dir), source, True, len(old),
+                        CourseStream(len(kept), lambda: _served_courses(index_dir, name, ids)),
+                        sources.compare(old, kept), facts=kept, served=manifest)
             if dry_run:
                 return ImportOutcome(plan=plan)
             if approve is not None and not approve(plan):
@@ -211,6 +247,7 @@ def import_sample(index_dir, today):
     with import_lock(index_dir):
         plan, _ = plan_import(loaded, index_dir, None, [label])
         plan.courses = [course.but(source=sources.SAMPLE) for course in plan.courses]
+        plan.facts = [sources.facts_of(course) for course in plan.courses]
         plan.source = sources.SAMPLE
         return _apply(plan, notes={"sample": sample.anchor_for(today)})
 
@@ -229,9 +266,9 @@ def ensure_catalogue(index_dir, today, sample=True):
     if name is not None and is_outdated(index_dir, name):
         log.warning("generation %s was written by another version of coursefinder: rebuilding it", name)
         with import_lock(index_dir):
-            courses = stored_courses(index_dir, name)
-            notes = {key: value for key, value in read_manifest(index_dir, name).items()
-                     if key in ("sources", "files", "sample")}
+            manifest = read_manifest(index_dir, name)
+            courses = CourseStream(manifest["count"], lambda: iter_stored_courses(index_dir, name))
+            notes = {key: value for key, value in manifest.items() if key in ("sources", "files", "sample")}
             rebuilt = build_generation(index_dir, courses, notes=notes)
         log.info("rebuilt %d courses as generation %s", len(courses), rebuilt)
         return ImportOutcome(generation=rebuilt, count=len(courses))

@@ -1,11 +1,12 @@
 """Load a whole catalogue from import files: all of it valid, or nothing and every problem."""
 
+import os
 from dataclasses import dataclass, field
 
 from ..faults import checkpoint
 from .nav_format import read_nav_records
 from .problems import N_, NO_FIELD, Problem
-from .readers import read_records
+from .readers import iter_file_records, iter_records, read_records
 from .validation import check_record, check_unique_ids, valid_id
 
 # How a file is read: the import format (JSON, JSON Lines or CSV, told apart by the file),
@@ -25,13 +26,21 @@ class LoadResult:
         return not self.problems
 
 
-def load_sources(sources, on_record=None, fmt="auto"):
-    """``sources``: ``(label, bytes)`` pairs.  Every problem of every source is listed."""
-    problems, located, ids, read = [], [], [], 0
-    read_file = FORMATS[fmt]
+def _checked(sources, fmt, problems, ids, on_record=None):
+    """``(label, line, course)`` of every valid record of ``sources``, in order: ``(label, bytes)`` pairs, or
+    ``(path, None)`` for a file read when its turn comes.  Every record's problems go to ``problems``, the
+    ``(label, line, id)`` of every record with a valid id to ``ids``."""
+    read = 0
     for label, data in sources:
-        records, file_problems = read_file(label, data)
-        problems.extend(file_problems)
+        if fmt == "auto":
+            records = iter_file_records(label, problems) if data is None else iter_records(label, data, problems)
+        else:
+            if data is None:
+                with open(label, "rb") as handle:
+                    data = handle.read()
+            records, file_problems = FORMATS[fmt](label, data)
+            problems.extend(file_problems)
+        del data
         for line, record, source in records:
             read += 1
             course, record_problems = check_record(label, line, record, source)
@@ -39,39 +48,154 @@ def load_sources(sources, on_record=None, fmt="auto"):
             if course_id is not None:
                 ids.append((label, line, course_id))
             problems.extend(record_problems)
-            if course is not None:
-                located.append((label, line, course))
             if read == 1:
                 checkpoint("parsing")
             if on_record:
                 on_record()
+            if course is not None:
+                yield label, line, course
+
+
+def _finished(labels, problems, ids, any_course):
+    """``(problems, warnings)``, each in file and line order, with the clashes of ids and an empty catalogue."""
     # Every record with a valid id counts, so a clash is reported even beside other problems.
     problems.extend(check_unique_ids(ids))
-    if not problems and not located:
-        problems.append(Problem(sources[0][0] if sources else "-", 1, NO_FIELD,
+    if not problems and not any_course:
+        problems.append(Problem(labels[0] if labels else "-", 1, NO_FIELD,
                                 N_("the files hold no courses; an import must hold the whole catalogue")))
-    warnings = [problem for problem in problems if problem.warning]
-    problems = [problem for problem in problems if not problem.warning]
+    order = _problem_order(labels)
+    return (sorted((problem for problem in problems if not problem.warning), key=order),
+            sorted((problem for problem in problems if problem.warning), key=order))
+
+
+def load_sources(sources, on_record=None, fmt="auto"):
+    """``sources``: ``(label, bytes)`` pairs.  Every problem of every source is listed."""
+    problems, ids = [], []
+    located = list(_checked(sources, fmt, problems, ids, on_record))
+    problems, warnings = _finished([label for label, _ in sources], problems, ids, bool(located))
     courses = [] if problems else [course for _, _, course in located]
-    order = _problem_order(sources)
-    return LoadResult(courses, sorted(problems, key=order), [] if problems else located, sorted(warnings, key=order))
+    return LoadResult(courses, problems, [] if problems else located, warnings)
 
 
-def _problem_order(sources):
-    order = {label: index for index, (label, _) in enumerate(sources)}
+def _problem_order(labels):
+    order = {label: index for index, label in enumerate(labels)}
     return lambda p: (order.get(p.file, len(order)), p.line)
 
 
-def load_files(paths, on_record=None, fmt="auto"):
-    sources, problems = [], []
+def _unreadable(paths):
+    problems = []
     for path in paths:
         try:
-            with open(path, "rb") as handle:
-                sources.append((str(path), handle.read()))
+            with open(path, "rb"):
+                pass
         except OSError as error:
             problems.append(Problem(str(path), 1, NO_FIELD, N_("cannot read the file: %(reason)s"),
                                     {"reason": error.strerror or str(error)}))
+    return problems
+
+
+def _read_each(paths):
+    """``(path, None)`` of each file: each is read when its turn comes (JSON Lines a line at a time)."""
+    return [(str(path), None) for path in paths]
+
+
+def load_files(paths, on_record=None, fmt="auto"):
+    problems = _unreadable(paths)
     if problems:
         return LoadResult([], problems)
+    sources = []
+    for path in paths:
+        with open(path, "rb") as handle:
+            sources.append((str(path), handle.read()))
     return load_sources(sources, on_record, fmt)
 
+
+@dataclass(slots=True)
+class Located:
+    """Where a valid course is, and what the import's plan needs of it (not the course)."""
+    label: str
+    line: int
+    id: str
+    digest: bytes
+    county: str
+
+
+@dataclass
+class Scan:
+    """Import files read through once, holding what a plan needs of each course but not the courses:
+    memory that does not grow with a record's size.  :meth:`courses` reads them again, one at a time."""
+    paths: list
+    fmt: str
+    problems: list
+    warnings: list = field(default_factory=list)
+    located: list = field(default_factory=list)     # Located of every valid course, in order
+    stamps: list = field(default_factory=list)      # size and time of each file when it was read
+
+    @property
+    def ok(self):
+        return not self.problems
+
+    @property
+    def count(self):
+        return len(self.located)
+
+    def courses(self):
+        """The valid courses of the files, in order (the files are read and checked again, and must not have
+        changed since: :class:`FilesChanged` otherwise)."""
+        problems, ids, count = [], [], 0
+        self._unchanged()
+        for _label, _line, course in _checked(_read_each(self.paths), self.fmt, problems, ids):
+            if count >= len(self.located) or course.id != self.located[count].id:
+                raise FilesChanged("the files changed while they were imported")
+            count += 1
+            yield course
+        self._unchanged()
+        if count != len(self.located):
+            raise FilesChanged("the files changed while they were imported")
+
+    def _unchanged(self):
+        if _stamps(self.paths) != self.stamps:
+            raise FilesChanged("the files changed while they were imported")
+
+
+class FilesChanged(Exception):
+    """An import's files were changed between reading them and writing their courses."""
+
+
+def scan_files(paths, on_record=None, fmt="auto"):
+    """Check import files as a stream (one file's bytes and one record at a time): a :class:`Scan`."""
+    from .sources import digest
+
+    paths = [str(path) for path in paths]
+    problems = _unreadable(paths)
+    if problems:
+        return Scan(paths, fmt, problems)
+    ids, located, stamps = [], [], _stamps(paths)
+    for label, line, course in _checked(_read_each(paths), fmt, problems, ids, on_record):
+        located.append(Located(label, line, course.id, digest(course), course.county))
+    problems, warnings = _finished(paths, problems, ids, bool(located))
+    if _stamps(paths) != stamps:
+        problems.append(Problem(paths[0], 0, NO_FIELD, N_("the import failed and nothing was changed: %(reason)s"),
+                                {"reason": "the files changed while they were read"}))
+    return Scan(paths, fmt, problems, warnings, [] if problems else located, stamps)
+
+
+def _stamps(paths):
+    found = []
+    for path in paths:
+        stat = os.stat(path)
+        found.append((stat.st_size, stat.st_mtime_ns, stat.st_ino))
+    return found
+
+
+class CourseStream:
+    """Courses read when they are iterated over (from files, a generation), each time; ``len`` is known before."""
+
+    def __init__(self, count, make):
+        self.count, self._make = count, make
+
+    def __len__(self):
+        return self.count
+
+    def __iter__(self):
+        return iter(self._make())

@@ -6,6 +6,7 @@ tells the validator how to read the values.  Problems with the file itself (not 
 broken JSON, a bad CSV header) are reported as :class:`Problem` with the line they are on.
 """
 
+import codecs
 import csv
 import io
 import json
@@ -102,13 +103,18 @@ def _is_one_object(text):
 
 
 def read_json_lines(text, problems, label):
-    for number, raw in enumerate(text.split("\n"), start=1):
+    return _json_lines(text.split("\n"), lambda: text)
+
+
+def _json_lines(lines, whole):
+    """``(line, value)`` of each line of JSON; ``whole()`` gives the file's text (read only to explain an error)."""
+    for number, raw in enumerate(lines, start=1):
         if not raw.strip():
             continue
         try:
             value = _DECODER.decode(raw)
         except (ValueError, RecursionError) as error:
-            if number == 1 and _is_one_object(text):
+            if number == 1 and _is_one_object(whole()):
                 raise FileProblem(1, N_("a JSON file must hold one array of courses: [ {...}, {...} ]")) from None
             problem = _json_error(raw, error)
             problem.line = number
@@ -215,14 +221,75 @@ def read_records(path, data, label=None):
     to its end the records read so far are still returned with the problem, so that
     their own problems can be listed in the same run.
     """
+    problems = []
+    records = list(iter_records(path, data, problems, label))
+    return records, problems
+
+
+def iter_file_records(path, problems, label=None):
+    """The records of a file on disk, one at a time.  JSON Lines are read a line at a time, after a first pass
+    that checks the file is UTF-8 text (so its problems are those of :func:`read_records`); a JSON array or a
+    CSV file is read whole."""
     label = label or path
-    records, problems = [], []
+    with open(path, "rb") as handle:
+        head = handle.read(4096)
+    if detect_format(path, head.decode("utf-8-sig", errors="ignore")) != "jsonl":
+        with open(path, "rb") as handle:
+            data = handle.read()
+        yield from iter_records(path, data, problems, label)
+        return
+    try:
+        _check_text(path)
+        with open(path, "rb") as handle:
+            yield from ((line, record, "json") for line, record in _json_lines(_text_lines(handle), lambda: _whole(path)))
+    except FileProblem as problem:
+        problems.append(Problem(label, problem.line, problem.field, problem.message, problem.params))
+
+
+def _text_lines(handle):
+    """A binary file's lines as text, as ``decode`` and a split at line breaks give them."""
+    for number, raw in enumerate(handle):
+        raw = raw[:-1] if raw.endswith(b"\n") else raw
+        raw = raw[:-1] if raw.endswith(b"\r") else raw
+        yield raw.decode("utf-8-sig" if number == 0 else "utf-8")
+
+
+def _whole(path):
+    with open(path, "rb") as handle:
+        return decode(path, handle.read())
+
+
+def _check_text(path, chunk=1 << 20):
+    """Raise the FileProblem ``decode`` would raise for the file, reading it a megabyte at a time."""
+    decoder = codecs.getincrementaldecoder("utf-8-sig")()
+    lines, nul, final = 1, None, False
+    with open(path, "rb") as handle:
+        while not final:
+            data = handle.read(chunk)
+            final = not data
+            pending = len(decoder.getstate()[0])
+            try:
+                text = decoder.decode(data, final=final)
+            except UnicodeDecodeError as error:
+                raise FileProblem(lines + data.count(b"\n", 0, max(error.start - pending, 0)),
+                                  N_("the file is not UTF-8 text; save it as UTF-8 (in Excel: CSV UTF-8)")) from None
+            if nul is None and "\x00" in text:
+                nul = lines + text.count("\n", 0, text.index("\x00"))
+            lines += data.count(b"\n")
+    if nul is not None:
+        raise FileProblem(nul, N_("the file holds a NUL byte; it is not a text file"))
+
+
+def iter_records(path, data, problems, label=None):
+    """The same records one at a time, as they are read (an import holds one record at a time, not a file's
+    worth); the file's problems are added to ``problems``."""
+    label = label or path
     try:
         text = decode(path, data)
+        del data
         kind = detect_format(path, text)
         read, source = READERS[kind]
         for line, record in read(text, problems, label):
-            records.append((line, record, source))
+            yield line, record, source
     except FileProblem as problem:
         problems.append(Problem(label, problem.line, problem.field, problem.message, problem.params))
-    return records, problems

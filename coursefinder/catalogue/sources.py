@@ -7,6 +7,8 @@ Courses imported without a source belong to ``WHOLE`` (today's meaning of an imp
 the whole catalogue); the bundled sample belongs to ``SAMPLE``.  Both names are reserved.
 """
 
+import hashlib
+import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -33,12 +35,36 @@ class Change:
         return len(self.changed) + len(self.removed) + self.unchanged
 
 
-def _content(course):
-    return course.but(source=None).to_record()
+def digest(course):
+    """A fingerprint of what a course says, its source aside: equal for equal content."""
+    record = course.to_record()
+    record.pop("source", None)
+    text = json.dumps(record, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.blake2b(text.encode(), digest_size=16).digest()
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """What a plan needs of a course: its id, source, content's fingerprint and county."""
+    id: str
+    source: str | None
+    digest: bytes
+    county: str
+
+
+def facts_of(course, source=None):
+    """The :class:`Facts` of a course (``source``: instead of its own)."""
+    return Facts(course.id, source or course.source, digest(course), course.county)
+
+
+def _digest(item):
+    return item.digest if isinstance(item, Facts) else digest(item)
 
 
 def compare(old, new):
-    """``{source: Change}`` from the courses before (``old``) to after (``new``), for every source in either."""
+    """``{source: Change}`` from the courses before (``old``) to after (``new``), for every source in either.
+
+    Either may be courses or their :class:`Facts`."""
     changes = {}
     before = {course.id: course for course in old}
     after = {course.id: course for course in new}
@@ -47,7 +73,7 @@ def compare(old, new):
         previous = before.get(course_id)
         if previous is None or previous.source != course.source:
             change.added.append(course_id)
-        elif _content(previous) != _content(course):
+        elif _digest(previous) != _digest(course):
             change.changed.append(course_id)
         else:
             change.unchanged += 1
@@ -58,7 +84,7 @@ def compare(old, new):
 
 
 def summarise(courses, previous, imported, now):
-    """The manifest's ``sources``: ``{name: {"courses", "counties", "imported"}}``.
+    """The manifest's ``sources``: ``{name: {"courses", "counties", "imported"}}`` (``courses``: courses or Facts).
 
     ``previous`` is the manifest's summary before this import; the sources in ``imported``
     were imported now (``now``, an ISO time), the others keep their time.

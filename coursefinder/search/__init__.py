@@ -13,7 +13,7 @@ another backend.
 
 from .backend.checking import check_index
 from .backend.generations import (GenerationError, ImportBusy, build_generation, current_generation, import_lock,
-                                  is_outdated, read_manifest, served_courses, stored_courses)
+                                  is_outdated, iter_stored_courses, read_manifest, served_courses, stored_courses)
 from .backend.store import CatalogueStore, open_best
 from .filter_kinds import MAX_VALUES, ParamError, split_values
 from .filters import FILTERS, FORM_GROUPS
@@ -31,4 +31,4 @@ def can_be_served(index_dir):
 __all__ = ["DEFAULT_PER_PAGE", "FILTERS", "FORM_GROUPS", "MAX_VALUES", "SORTS", "Catalogue", "CatalogueStore",
            "GenerationError", "ImportBusy", "Overview", "ParamError", "SearchRequest", "SearchResult", "build_generation",
            "can_be_served", "check_index", "compute_overview", "current_generation", "import_lock", "is_outdated",
-           "origin_of", "read_manifest", "served_courses", "split_place", "split_values", "stored_courses"]
+           "iter_stored_courses", "origin_of", "read_manifest", "served_courses", "split_place", "split_values", "stored_courses"]

@@ -205,7 +205,12 @@ def _tokens(text, language):
 
 def norwegian_terms(text):
     """The terms of Norwegian text: words stemmed, then folded."""
-    return [fold(stem_norwegian(token)) for token in _tokens(text, "no")]
+    return [_norwegian_term(token) for token in _tokens(text, "no")]
+
+
+@lru_cache(maxsize=WORD_CACHE)
+def _norwegian_term(token):
+    return fold(stem_norwegian(token))
 
 
 def compound_terms(text):
@@ -214,7 +219,12 @@ def compound_terms(text):
 
 
 def english_terms(text):
-    return [fold(stem_english(token)) for token in _tokens(text, "en")]
+    return [_english_term(token) for token in _tokens(text, "en")]
+
+
+@lru_cache(maxsize=WORD_CACHE)
+def _english_term(token):
+    return fold(stem_english(token))
 
 
 # How each kind of text field is analysed; the engine's analyzers follow the same names.

@@ -29,12 +29,17 @@ def collect_words(courses):
     """How often each word occurs in the catalogue's searchable text (lower case)."""
     counts = Counter()
     for course in courses:
-        texts = [course.title_nb, course.title_en, course.summary_nb, course.summary_en, course.description_nb,
-                 course.description_en, course.place, course.provider, *course.certifications]
-        for text in texts:
-            if text:
-                counts.update(word.lower() for word in WORD.findall(text))
+        count_words(course, counts)
     return counts
+
+
+def count_words(course, counts):
+    """Add the words of one course to ``counts`` (a Counter), as an import writes it."""
+    texts = [course.title_nb, course.title_en, course.summary_nb, course.summary_en, course.description_nb,
+             course.description_en, course.place, course.provider, *course.certifications]
+    for text in texts:
+        if text:
+            counts.update(word.lower() for word in WORD.findall(text))
 
 
 def max_edits(word):

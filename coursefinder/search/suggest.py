@@ -17,10 +17,24 @@ _WORD = re.compile(r"\w+")
 
 def collect_suggestions(courses, known_words):
     """``{"nb": [[text, weight], ...], "en": [...]}`` for a catalogue."""
-    titles = {"nb": Counter(), "en": Counter()}
+    titles = new_titles()
     for course in courses:
-        titles["nb"][course.title_nb] += 1
-        titles["en"][course.title_en or course.title_nb] += 1
+        count_titles(course, titles)
+    return suggestions_of(titles, known_words)
+
+
+def new_titles():
+    return {"nb": Counter(), "en": Counter()}
+
+
+def count_titles(course, titles):
+    """Add one course's titles to ``titles`` (from :func:`new_titles`), as an import writes it."""
+    titles["nb"][course.title_nb] += 1
+    titles["en"][course.title_en or course.title_nb] += 1
+
+
+def suggestions_of(titles, known_words):
+    """The suggestions of a catalogue from its titles and its words."""
     known = {fold(word) for word in known_words}
     for english, norwegian in glossary().items():
         present = [word for word in norwegian if all(fold(w.lower()) in known for w in _WORD.findall(word))]

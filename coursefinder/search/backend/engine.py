@@ -83,6 +83,9 @@ class Generation:
             self.columns = self._columns(reader)
             ids = list(reader.column_reader("id"))
             self.doc_of = {course_id: doc for doc, course_id in enumerate(ids)}
+            # The order courses were written in (older generations: their document order).
+            self.rows = np.fromiter(reader.column_reader("row"), dtype=np.int64, count=self.size) \
+                if "row" in reader.schema else np.arange(self.size, dtype=np.int64)
             self.title_rank = {lang: self._ranks(reader.column_reader(f"title_key_{lang}")) for lang in ("nb", "en")}
 
     def _columns(self, reader):
@@ -111,7 +114,8 @@ class Generation:
         return codes
 
     def _ranks(self, keys):
-        order = sorted(range(self.size), key=list(keys).__getitem__)
+        keys, rows = list(keys), self.rows.tolist()
+        order = sorted(range(self.size), key=lambda doc: (keys[doc], rows[doc]))
         ranks = np.empty(self.size, dtype=np.int64)
         ranks[order] = np.arange(self.size)
         return ranks
@@ -289,6 +293,7 @@ class Generation:
 
         With ``limit``, only the first ``limit`` positions of that order (a page needs no more).
         """
+        # Title ranks are distinct (equal titles are ranked in the order they were written).
         title = self.title_rank["en" if search_request.lang == "en" else "nb"][docs]
         start = self.columns.numbers["start"][docs]
         sort = search_request.effective_sort

@@ -15,6 +15,7 @@ the switch, keeping the previous one for readers that still have it open.
 
 import datetime as dt
 import fcntl
+import gc
 import json
 import logging
 import os
@@ -22,15 +23,18 @@ import re
 import shutil
 import tempfile
 import threading
+from collections import Counter
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 
 from whoosh import index as whoosh_index
 
 from ... import clock, settings
 from ...faults import checkpoint
 from ..filters import FILTERS
-from ..spelling import collect_words
-from ..suggest import collect_suggestions
+from ..spelling import count_words
+from ..suggest import count_titles, new_titles, suggestions_of
+from . import whoosh_fixes  # noqa: F401 - before any index is written
 from .schema import INDEX_VERSION, make_schema, to_document
 
 log = logging.getLogger(__name__)
@@ -217,16 +221,13 @@ def build_generation(index_dir, courses, on_course=None, keep_old_seconds=None, 
             name = f"gen-{number:06d}"
             tmp = tempfile.mkdtemp(dir=folders, prefix=".tmp-")
             try:
-                _write_index(tmp, courses, on_course)
-                words = collect_words(courses)
-                _write_atomically(os.path.join(tmp, WORDS), json.dumps(words, ensure_ascii=False))
+                written = _write_index(tmp, courses, on_course)
+                _write_atomically(os.path.join(tmp, WORDS), json.dumps(written.words, ensure_ascii=False))
                 _write_atomically(os.path.join(tmp, SUGGESTIONS),
-                                  json.dumps(collect_suggestions(courses, words), ensure_ascii=False))
-                summaries = {course.id: _summary(course) for course in courses}
-                _write_atomically(os.path.join(tmp, SUMMARIES), json.dumps(summaries, ensure_ascii=False))
+                                  json.dumps(suggestions_of(written.titles, written.words), ensure_ascii=False))
                 _write_atomically(os.path.join(tmp, REMOVED),
-                                  json.dumps(_removed(index_dir, previous, summaries), ensure_ascii=False))
-                manifest = {"generation": name, "format": 1, "index_version": INDEX_VERSION, "count": len(courses),
+                                  json.dumps(_removed(index_dir, previous, written.ids), ensure_ascii=False))
+                manifest = {"generation": name, "format": 1, "index_version": INDEX_VERSION, "count": written.count,
                             "created": clock.now().isoformat(timespec="seconds"), **(notes or {})}
                 _write_atomically(os.path.join(tmp, MANIFEST), json.dumps(manifest, indent=1))
                 for entry in os.listdir(tmp):
@@ -259,35 +260,92 @@ def read_json(index_dir, name, filename, default):
         return default
 
 
-def _removed(index_dir, previous, summaries):
-    """Courses that were in earlier catalogues and are not in this one, with when they went."""
+def _removed(index_dir, previous, ids):
+    """Courses that were in earlier catalogues and are not in this one (``ids``), with when they went."""
     if previous is None:
         return {}
     removed = read_json(index_dir, previous, REMOVED, {})
     today = clock.today().isoformat()
     for course_id, summary in read_json(index_dir, previous, SUMMARIES, {}).items():
         removed.setdefault(course_id, {**summary, "removed": today})
-    return {course_id: facts for course_id, facts in removed.items() if course_id not in summaries}
+    return {course_id: facts for course_id, facts in removed.items() if course_id not in ids}
 
 
-def _write_index(folder, courses, on_course):
+# From this many courses an index is written by WRITER_PROCS processes, one segment each
+# (a 100,000-course import spends most of its time in Whoosh's writer, on one core).
+PARALLEL_FROM = 20_000
+WRITER_PROCS = 2
+WRITER_MB = 64
+
+
+@dataclass
+class Written:
+    """What writing a generation's index gathered on the way, in the one pass over its courses."""
+    count: int = 0
+    words: Counter = field(default_factory=Counter)
+    titles: dict = field(default_factory=new_titles)
+    ids: set = field(default_factory=set)
+
+
+def writer_procs(count):
+    """How many processes write an index of ``count`` courses (None: not known)."""
+    if count is None or count < PARALLEL_FROM or not hasattr(os, "fork"):
+        return 1
+    return max(1, min(WRITER_PROCS, os.cpu_count() or 1))
+
+
+def _write_index(folder, courses, on_course, procs=None):
+    """Write the index, the course summaries and gather the rest, in one pass over ``courses``.
+
+    ``courses`` is any iterable (an import streams them from its files); each course is
+    held only while it is written.  With more than one process (``writer_procs``) each
+    writes a segment of its own; a column ``row`` keeps the order the courses came in.
+    """
+    count = len(courses) if hasattr(courses, "__len__") else None
+    procs = writer_procs(count) if procs is None else procs
     ix = whoosh_index.create_in(folder, make_schema())
     columns = FILTERS.columns()
-    # One writer and one commit give one segment, which is the fastest to search.  No
-    # compound file: Whoosh copies a compound segment's parts into memory for every
-    # reader (one per thread), while separate files are mapped and shared.
-    writer = ix.writer(limitmb=256, compound=False)
+    written = Written()
+    # One writer and one commit give one segment (or one per process), the fastest to
+    # search.  No compound file: Whoosh copies a compound segment's parts into memory for
+    # every reader (one per thread), while separate files are mapped and shared.
+    if procs > 1:
+        # The writing processes are forked from this one: frozen, its objects stay shared
+        # with them (the collector would otherwise touch, and so copy, every page of them).
+        gc.collect()
+        gc.freeze()
+        writer = ix.writer(procs=procs, batchsize=256, multisegment=True, limitmb=WRITER_MB, compound=False)
+    else:
+        writer = ix.writer(limitmb=2 * WRITER_MB, compound=False)
     try:
-        for number, course in enumerate(courses):
-            writer.add_document(**to_document(course, columns))
-            if number == len(courses) // 2:
-                checkpoint("writing")
-            if on_course:
-                on_course()
-        writer.commit(optimize=True)
+        with open(os.path.join(folder, SUMMARIES), "w", encoding="utf-8") as summaries:
+            summaries.write("{")
+            for number, course in enumerate(courses):
+                if course.id in written.ids:
+                    raise GenerationError(f"the course id {course.id!r} comes twice")
+                writer.add_document(**to_document(course, columns, number))
+                written.ids.add(course.id)
+                count_words(course, written.words)
+                count_titles(course, written.titles)
+                summaries.write(("," if number else "") + json.dumps(course.id, ensure_ascii=False) + ":"
+                                + json.dumps(_summary(course), ensure_ascii=False))
+                if number == (count or 0) // 2:
+                    checkpoint("writing")
+                if on_course:
+                    on_course()
+            summaries.write("}")
+        written.count = len(written.ids)
+        writer.commit(optimize=procs == 1)
     except BaseException:
         writer.cancel()
         raise
+    finally:
+        if procs > 1:
+            gc.unfreeze()
+    with whoosh_index.open_dir(folder).reader() as reader:
+        if reader.doc_count_all() != written.count:
+            raise GenerationError(f"the index holds {reader.doc_count_all()} courses of the {written.count} written")
+    return written
 
 
 def _remove_old(index_dir, current, keep_old_seconds):
@@ -321,15 +379,16 @@ def is_outdated(index_dir, name):
     return read_manifest(index_dir, name).get("index_version") != INDEX_VERSION
 
 
-def served_courses(index_dir):
+def served_courses(index_dir, each=None):
     """``(name, courses)`` of the generation a server would serve (the first that reads), or ``(None, [])``.
 
     What an import for one source builds on: a damaged newest generation is passed over
-    the way a server passes it over.
+    the way a server passes it over.  With ``each`` (a function of a course) the list
+    holds ``each(course)`` instead, and no more than one course is held at a time.
     """
     for name in candidates(index_dir):
         try:
-            return name, stored_courses(index_dir, name)
+            return name, [course if each is None else each(course) for course in iter_stored_courses(index_dir, name)]
         except Exception as error:  # any damage: the next candidate, as open_best does
             log.error("cannot read the courses of generation %s in %s: %s", name, index_dir, error)
     return None, []
@@ -337,7 +396,16 @@ def served_courses(index_dir):
 
 def stored_courses(index_dir, name):
     """The courses of a generation, read back from its stored records."""
+    return list(iter_stored_courses(index_dir, name))
+
+
+def iter_stored_courses(index_dir, name):
+    """The same, one at a time (in the order they were written)."""
     from ...catalogue.model import Course
 
     with open_generation(index_dir, name).searcher() as searcher:
-        return [Course.from_record(json.loads(fields["record"])) for fields in searcher.all_stored_fields()]
+        reader = searcher.reader()
+        rows = list(reader.column_reader("row")) if "row" in reader.schema else None
+        docs = range(reader.doc_count_all()) if rows is None else sorted(range(len(rows)), key=rows.__getitem__)
+        for doc in docs:
+            yield Course.from_record(json.loads(searcher.stored_fields(doc)["record"]))

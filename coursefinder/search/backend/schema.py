@@ -9,26 +9,56 @@ for display, so a page of results reads one stored field per course.
 
 import json
 
-from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
+from collections import Counter
+
+from whoosh.columns import NumericColumn, VarBytesColumn
+from whoosh.fields import COLUMN, ID, STORED, TEXT, Schema
+from whoosh.system import pack_uint
 
 from ..columns import Codes
 from ..filters import FILTERS
 from ..textfields import TEXT_FIELDS, course_texts
-from .analysis import ANALYZERS
+from .. import language
+from .analysis import TermsAnalyzer
 
 # The version of the schema and analysis.  A generation written with another version is
 # rebuilt from its own stored courses before a server starts (see catalogue/importing.py).
-INDEX_VERSION = 12
+INDEX_VERSION = 13
+
+
+class AnalysedText(TEXT):
+    """A text field of one of ``language.ANALYSES``, its terms counted in one step.
+
+    Frequencies and lengths are all that scoring reads (no query asks for a phrase), so no
+    positions are written; the postings are what Whoosh's ``Frequency`` format makes of
+    the ``TermsAnalyzer``'s tokens, without a token object per word.
+    """
+
+    def __init__(self, kind):
+        super().__init__(analyzer=TermsAnalyzer(kind), phrase=False)
+        self.kind = kind
+
+    def index(self, value, **kwargs):
+        if not isinstance(value, str):
+            return super().index(value, **kwargs)
+        boost = self.format.field_boost
+        counts = Counter(language.ANALYSES[self.kind](value))
+        return ((term.encode("utf-8"), freq, freq * boost, pack_uint(freq)) for term, freq in counts.items())
 
 
 def make_schema():
-    analyzers = {kind: make() for kind, make in ANALYZERS.items()}
-    fields = {name: TEXT(analyzer=analyzers[field.analysis]) for name, field in TEXT_FIELDS.items()}
+    fields = {name: AnalysedText(field.analysis) for name, field in TEXT_FIELDS.items()}
+    # A codes column is read from its terms (each value's documents at once); numbers and
+    # the titles' sort keys only as columns, so they are not indexed (a number's terms at
+    # several precisions were more than a third of all postings).
     for column in FILTERS.columns().values():
-        fields[column.name] = ID() if isinstance(column, Codes) else NUMERIC(int, bits=32, sortable=True)
+        fields[column.name] = ID() if isinstance(column, Codes) else COLUMN(NumericColumn("i", default=0))
     fields["id"] = ID(unique=True, sortable=True)
-    fields["title_key_nb"] = ID(sortable=True)
-    fields["title_key_en"] = ID(sortable=True)
+    # The order the courses were written in: the last tie-break of every sort, the same
+    # however many processes wrote the index.
+    fields["row"] = COLUMN(NumericColumn("i", default=0))
+    fields["title_key_nb"] = COLUMN(VarBytesColumn())
+    fields["title_key_en"] = COLUMN(VarBytesColumn())
     fields["record"] = STORED()
     return Schema(**fields)
 
@@ -41,14 +71,15 @@ def title_key(title):
     return " ".join(title.casefold().translate(_COLLATION).split())
 
 
-def to_document(course, columns):
+def to_document(course, columns, row=0):
     doc = course_texts(course)
     for column in columns.values():
         value = column.of(course)
         if value is not None:
             doc[column.name] = value
     doc["id"] = course.id
-    doc["title_key_nb"] = title_key(course.title_nb)
-    doc["title_key_en"] = title_key(course.title_en or course.title_nb)
+    doc["row"] = row
+    doc["title_key_nb"] = title_key(course.title_nb).encode()
+    doc["title_key_en"] = title_key(course.title_en or course.title_nb).encode()
     doc["record"] = json.dumps(course.to_record(), ensure_ascii=False, separators=(",", ":"))
     return doc

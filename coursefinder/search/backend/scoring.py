@@ -45,8 +45,25 @@ def _took(path, fast):
         FAST_PATHS[path] = fast
 
 
+def _leaves(reader):
+    """``[(segment reader, first document number)]``: an index written by several processes has a segment each."""
+    leaves = getattr(reader, "leaf_readers", None)
+    return leaves() if leaves is not None else [(reader, 0)]
+
+
 def _postings(reader, field, text):
-    """Document numbers and term frequencies of a term, a block at a time where possible."""
+    """Document numbers and term frequencies of a term, a block at a time where possible, segment by segment."""
+    found = [(_leaf_postings(leaf, field, text), offset) for leaf, offset in _leaves(reader)
+             if (field, text) in leaf]
+    if len(found) == 1 and not found[0][1]:
+        return found[0][0]
+    if not found:
+        return np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float64)
+    return (np.concatenate([ids + offset for (ids, _), offset in found]).astype(np.int32),
+            np.concatenate([weights for (_, weights), _ in found]))
+
+
+def _leaf_postings(reader, field, text):
     matcher = reader.postings(field, text)
     ids, weights = [], []
     block_reader = all(hasattr(matcher, name) for name in ("_read_ids", "_read_weights", "_next_block"))
@@ -72,11 +89,19 @@ _LENGTH_OF_BYTE = None
 
 
 def _stored_lengths(reader, field, size):
-    """A field's lengths for all documents at once from Whoosh 3's length column, or None.
+    """A field's lengths for all documents at once from Whoosh 3's length columns, or None.
 
     Whoosh keeps each length as one byte (``length_to_byte``); decoding the whole column
     with a 256-entry table gives exactly what ``doc_field_length`` gives one by one.
     """
+    leaves = _leaves(reader)
+    if len(leaves) == 1:
+        return _leaf_lengths(reader, field, size)
+    parts = [_leaf_lengths(leaf, field, leaf.doc_count_all()) for leaf, _offset in leaves]
+    return None if any(part is None for part in parts) else np.concatenate(parts)
+
+
+def _leaf_lengths(reader, field, size):
     global _LENGTH_OF_BYTE
     try:
         from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield

@@ -1,0 +1,58 @@
+"""Imports read files as a stream: the same records and problems as reading a file whole, one course at a time."""
+
+import json
+
+import pytest
+
+from coursefinder.catalogue.importing import import_files
+from coursefinder.catalogue.loading import load_files, scan_files
+from coursefinder.catalogue.readers import iter_file_records, read_records
+from conftest import course
+
+GOOD = [course(id=f"S-{n}", title_nb=f"Sveisekurs {n} – Ålesund") for n in range(3)]
+LINES = [json.dumps(record, ensure_ascii=False) for record in GOOD]
+
+FILES = {
+    "plain.jsonl": "\n".join(LINES).encode(),
+    "trailing-newline.jsonl": ("\n".join(LINES) + "\n").encode(),
+    "bom-crlf.jsonl": ("\ufeff" + "\r\n".join(LINES) + "\r\n").encode(),
+    "blank-lines.jsonl": ("\n\n" + LINES[0] + "\n  \n" + LINES[1]).encode(),
+    "no-extension": ("\n".join(LINES)).encode(),
+    "broken-line.jsonl": (LINES[0] + "\n{\"id\": \n" + LINES[1]).encode(),
+    "bad-utf8.jsonl": (LINES[0] + "\n").encode() + b'{"id": "X\xff"}\n' + LINES[1].encode(),
+    "bad-utf8-late.jsonl": ("\n".join(LINES) + "\n").encode() * 2000 + b"\xc3",
+    "nul.jsonl": (LINES[0] + "\n" + LINES[1] + "\x00\n").encode(),
+    "nul-then-bad-utf8.jsonl": (LINES[0] + "\x00\n").encode() + b"\xff\n",
+    "one-object.jsonl": json.dumps(GOOD[0], indent=2).encode(),
+    "array.json": json.dumps(GOOD).encode(),
+    "table.csv": "id;title_nb;course_type;provider;county\r\nC-1;Kurs;industry;P;03\r\n".encode(),
+}
+
+
+@pytest.mark.parametrize("name", sorted(FILES))
+def test_a_streamed_file_gives_what_a_whole_file_gives(tmp_path, name):
+    path = tmp_path / name
+    path.write_bytes(FILES[name])
+    whole, whole_problems = read_records(str(path), FILES[name])
+    problems = []
+    streamed = list(iter_file_records(str(path), problems))
+    assert streamed == whole
+    assert [(p.line, p.message, p.params) for p in problems] == [(p.line, p.message, p.params) for p in whole_problems]
+
+
+def test_a_scan_holds_no_courses_and_reads_them_again_in_order(tmp_path):
+    path = tmp_path / "c.jsonl"
+    path.write_bytes(FILES["plain.jsonl"])
+    scan = scan_files([path])
+    assert scan.ok and scan.count == 3 and not hasattr(scan, "courses_list")
+    assert list(scan.courses()) == load_files([str(path)]).courses
+
+
+def test_files_changed_between_reading_and_writing_are_noticed(tmp_path):
+    path = tmp_path / "c.jsonl"
+    path.write_bytes(FILES["plain.jsonl"])
+    assert import_files([path], tmp_path / "index").ok
+    scan = scan_files([path])
+    path.write_bytes(FILES["plain.jsonl"].replace(b"Sveisekurs 1", b"Sveisekurs X"))
+    with pytest.raises(Exception, match="changed"):
+        list(scan.courses())

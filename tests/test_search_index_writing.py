@@ -1,0 +1,67 @@
+"""How an index is written: its postings as Whoosh's own analysis gives them, and by several processes
+(a segment each) as by one."""
+
+import pytest
+
+from coursefinder import create_app
+from coursefinder.catalogue.loading import load_sources
+from coursefinder.search import CatalogueStore, build_generation
+from coursefinder.search.backend import generations
+from conftest import TODAY, catalogue_records
+from test_search_scoring import assert_whoosh_scores
+
+QUERIES = ["q=sveis", "q=helsefagarbeider+oslo", "q=kurs&sort=title", "county=03&county=46", "q=truck&page=2",
+           "q=norsk&norwegian=combined", "sort=title&per_page=50", "q=kokk&sort=start", "q=lager&postcode=0150",
+           "q=welding&lang=en", "q=helsefagarbieder", "age=30&level=B1"]
+
+
+@pytest.fixture(scope="module")
+def indexes(tmp_path_factory):
+    import json
+
+    courses = load_sources([("c.json", json.dumps(catalogue_records()).encode())]).courses
+    folder = tmp_path_factory.mktemp("parallel")
+    build_generation(folder / "one", courses, keep_old_seconds=0)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(generations, "PARALLEL_FROM", 1)
+        build_generation(folder / "two", courses, keep_old_seconds=0)
+    return folder / "one", folder / "two"
+
+
+def test_the_parallel_index_has_a_segment_per_process(indexes):
+    one, two = (CatalogueStore(index).get() for index in indexes)
+    assert len(one.searcher().reader().leaf_readers()) == 1
+    assert len(two.searcher().reader().leaf_readers()) == generations.WRITER_PROCS
+    assert one.size == two.size
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_both_answer_the_same(indexes, query):
+    answers = []
+    for index in indexes:
+        client = create_app({"TESTING": True, "INDEX_DIR": str(index), "TODAY": TODAY, "AUTO_SAMPLE": False,
+                             "RELOAD_INTERVAL": 0}).test_client()
+        answers.append(client.get("/api/v1/courses?" + query).json)
+    assert answers[0]["total"] == answers[1]["total"]
+    assert [r["id"] for r in answers[0]["results"]] == [r["id"] for r in answers[1]["results"]]
+    assert answers[0]["facets"] == answers[1]["facets"]
+
+
+@pytest.mark.parametrize("text, lang", [("kurs", "nb"), ("sveisekurs", "nb"), ("health worker", "en")])
+def test_array_scores_over_segments_equal_whoosh_scores(indexes, text, lang):
+    assert_whoosh_scores(CatalogueStore(indexes[1]).get(), text, lang)
+
+
+@pytest.mark.parametrize("kind", ["nb", "en", "parts"])
+def test_a_text_field_s_postings_are_whoosh_s_frequencies_of_its_analysis(kind):
+    from whoosh.fields import TEXT
+
+    from coursefinder.search.backend.analysis import TermsAnalyzer
+    from coursefinder.search.backend.schema import AnalysedText
+
+    texts = [record.get(name) or "" for record in catalogue_records()
+             for name in ("title_nb", "summary_nb", "description_nb", "description_en")]
+    texts += ["Sveisekurs og sveising, sveiser! ÅLESUND førerkort", "", "  ", "title:x AND (sveis*"]
+    ours, whoosh_s = AnalysedText(kind), TEXT(analyzer=TermsAnalyzer(kind), phrase=False)
+    for text in texts:
+        assert list(ours.index(text)) == list(whoosh_s.index(text)), (kind, text)
