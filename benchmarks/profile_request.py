@@ -30,13 +30,13 @@ from compare_fts5 import unique_queries  # noqa: E402
 PATHS = {"api": "/api/v1/courses?", "page": "/nb/?"}
 
 
-def prepared_index(count):
+def prepared_index(count, index=None):
     """An index of ``count`` synthetic courses that this version serves (imported when needed)."""
     from coursefinder.search import current_generation, is_outdated
 
     os.makedirs(WORK, exist_ok=True)
     source = os.path.join(WORK, f"sample-{count}.jsonl")
-    index = os.path.join(WORK, f"index-{count}")
+    index = index or os.path.join(WORK, f"index-{count}")
     script = os.path.join(os.path.dirname(sys.executable), "coursefinder")
     if not os.path.exists(source):
         subprocess.run([script, "sample", "--count", str(count), "--seed", "1", "-o", source], check=True)
@@ -85,8 +85,9 @@ def main():
     parser.add_argument("--unique", type=int, default=2000)
     parser.add_argument("--profile", help="write cProfile summaries to PREFIX-api.txt and PREFIX-page.txt")
     parser.add_argument("--title", default="", help="a line for the head of the profile files")
+    parser.add_argument("--index", help="the index folder (default: benchmarks/work/index-COUNT)")
     args = parser.parse_args()
-    index = prepared_index(args.count)
+    index = prepared_index(args.count, args.index)
 
     from coursefinder import create_app
 
