@@ -58,6 +58,9 @@ class Course:
     def has_ended(self, today):
         return self.end_date is not None and self.end_date < today
 
+    def deadline_passed(self, today):
+        return self.application_deadline is not None and self.application_deadline < today
+
     def but(self, **changes):
         return replace(self, **changes)
 

@@ -31,8 +31,7 @@ def row_keys(course, today):
     return {
         "where": (course.delivery, course.county, course.place),
         "when": (course.start_type, course.start_date, course.end_date),
-        "deadline": (course.application_deadline, bool(course.application_deadline and
-                                                       course.application_deadline < today)),
+        "deadline": (course.application_deadline, course.deadline_passed(today)),
         "delivery": course.delivery,
         "target": course.target_groups,
         "type": (course.course_type, course.sector),
