@@ -22,6 +22,17 @@ WORDS = ["kurs", "sveis", "truck", "helse", "lager", "norsk", "oslo", "bergen", 
 COUNTIES = ["", "03", "46", "50", "11", "56"]
 
 
+def stop_all(stop, clients, server):
+    """Stop the clients, then the server (killed if it does not stop in 20 s)."""
+    stop.set()
+    for thread in clients:
+        thread.join(timeout=30)
+    server.terminate()
+    try:
+        server.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        server.kill()
+
 def get(port):
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
     try:
@@ -91,14 +102,7 @@ def test_imports_under_load_fail_no_request_and_reach_every_worker(tmp_path, mod
         last_done = time.monotonic()
         time.sleep(3)
     finally:
-        stop.set()
-        for thread in clients if "clients" in locals() else []:
-            thread.join(timeout=30)
-        server.terminate()
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
+        stop_all(stop, locals().get("clients", []), server)
 
     old = [t for t, _status, generation in responses if generation == "gen-000001"]
     new_big = [t for t, _status, generation in responses if generation == "gen-000002"]
@@ -157,14 +161,7 @@ def test_a_source_re_imported_under_load_fails_no_request_and_keeps_the_others(t
                         "--index", str(index)], check=True, stdout=subprocess.DEVNULL)
         time.sleep(3)
     finally:
-        stop.set()
-        for thread in clients if "clients" in locals() else []:
-            thread.join(timeout=30)
-        server.terminate()
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
+        stop_all(stop, locals().get("clients", []), server)
     report(f"live re-import of one source (2 workers x 4 threads): {len(totals) + len(failures)} requests, "
            f"{len(failures)} failed; the other source's 400 courses answered in every one: {set(totals) == {400}}")
     assert failures == [] and totals and set(totals) == {400}
