@@ -146,9 +146,7 @@ def course_link(course, lang, compare=(), postcode=None):
 def mail_link(address):
     """A mail link for a plain address only; anything else (``x@y.no?cc=...``) is shown as text."""
     if re.fullmatch(PLAIN_EMAIL, address or ""):
-        if page_language().direction == "rtl":      # an address reads left to right, kept whole
-            return Markup('<a href="mailto:%s" dir="ltr">%s</a>') % (address, address)
-        return Markup('<a href="mailto:%s">%s</a>') % (address, address)
+        return link_to(f"mailto:{address}", address)      # an address reads left to right, kept whole
     return isolate(address)
 
 
