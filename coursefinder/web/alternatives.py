@@ -85,12 +85,12 @@ def in_neighbouring_counties(generation, search_request):
     return alternative(names, found, search_request.but(county=others, page=1)) if found else None
 
 
-def follow_ups(generation, search_request, result):
-    """Where a search can lead on: a spelling correction, fewer filters, farther away, next door, online.
+def ways_out(generation, search_request, result):
+    """The ways out of a search: a spelling correction and, when it found nothing, fewer filters and farther away.
 
-    ``{name: Alternative or list}``; the page shows them all, the API those of a search that found nothing.
+    ``{name: Alternative or list}``; all the API gives (``listed``), and where the page's follow-ups begin.
     """
-    from .nearby import has_place, nearest, ways_on
+    from .nearby import has_place, ways_on
 
     found = {"did_you_mean": did_you_mean(generation, search_request, result.total)}
     if result.total == 0:
@@ -99,7 +99,16 @@ def follow_ups(generation, search_request, result):
             found["without_filters"] = without_filters(generation, search_request)
         if has_place(search_request):
             found["ways_on"] = ways_on(generation, search_request)
-            found["nearest"] = nearest(generation, search_request)
+    return found
+
+
+def follow_ups(generation, search_request, result):
+    """Where a search can lead on, for the page: the ways out, the nearest courses, next door, online."""
+    from .nearby import has_place, nearest
+
+    found = ways_out(generation, search_request, result)
+    if result.total == 0 and has_place(search_request):
+        found["nearest"] = nearest(generation, search_request)
     if search_request.county:
         # Next door: the offer differs between counties, so show what is near.
         found["neighbours"] = in_neighbouring_counties(generation, search_request)
@@ -108,6 +117,6 @@ def follow_ups(generation, search_request, result):
 
 
 def listed(follow):
-    """The follow-ups of a search that found nothing, as one list (the API's ``alternatives``)."""
+    """The ways out of a search that found nothing, as one list (the API's ``alternatives``)."""
     ways = [follow.get(name) for name in ("did_you_mean", "without_filter", "without_filters")]
     return [way for way in ways + list(follow.get("ways_on") or []) if way is not None]

@@ -10,7 +10,7 @@ from ..i18n import LANGUAGES, text_of
 from ..search import FILTERS, ParamError
 from .context import catalogue, today
 from .course_views import course_path
-from .alternatives import follow_ups, listed
+from .alternatives import listed, ways_out
 from .params import parse_choice, parse_query, parse_search
 from .sharing import absolute_url
 
@@ -86,7 +86,7 @@ def courses():
                 facets=_facets(result))
     if result.total == 0:
         body["alternatives"] = [{"label": str(way.label), "params": way.params, "total": way.total}
-                                for way in listed(follow_ups(generation, search, result))]
+                                for way in listed(ways_out(generation, search, result))]
     return jsonify(**body)
 
 

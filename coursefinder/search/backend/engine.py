@@ -232,8 +232,11 @@ class Generation:
         found = self._results.get(key)
         if found is None:
             table, docs, _scores = self._candidates(search_request)
-            masks = self._masks(search_request, table).values()
-            found = int(np.count_nonzero(self._passing(table, docs, masks)))
+            if docs is not None and docs.size == 0:
+                found = 0       # words that match nothing: no filter can change that
+            else:
+                masks = self._masks(search_request, table).values()
+                found = int(np.count_nonzero(self._passing(table, docs, masks)))
             self._results.put(key, found, size=2 * len(repr(key)))
         return found
 
