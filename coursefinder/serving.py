@@ -6,6 +6,7 @@ signal.  The index is prepared once, here, before any worker starts.
 """
 
 import errno
+import gc
 import logging
 import os
 import socket
@@ -88,13 +89,34 @@ def _serve_gunicorn(host, port, config, threads, workers):
                 # No access log: the site keeps no record of who searched for what.
                 "accesslog": None, "errorlog": "-", "loglevel": "info", "proc_name": "coursefinder",
                 "graceful_timeout": 10,
+                # The app and the data every search reads are loaded once, before the workers
+                # fork: they share those pages (less memory a worker) and start warm.
+                "preload_app": True, "post_worker_init": _open_catalogue,
             }
             for key, value in options.items():
                 self.cfg.set(key, value)
 
         def load(self):
             from . import create_app
+            from .search import load_shared_data
 
-            return create_app(config)
+            app = create_app(config)
+            load_shared_data()
+            # Frozen, the loaded objects are never touched by a worker's collector, which
+            # would copy every page of them into each worker.
+            gc.collect()
+            gc.freeze()
+            return app
 
     Application().run()
+
+
+def _open_catalogue(worker):
+    """In each worker, before it takes requests: open the catalogue and make its first search."""
+    app = worker.wsgi
+    try:
+        generation = app.extensions["catalogue"].get()
+        if generation is not None:
+            generation.warm_up(clock.today(app.config))
+    except Exception as error:  # the worker serves anyway; its first request opens the catalogue
+        log.error("could not open the catalogue before serving: %s", error)

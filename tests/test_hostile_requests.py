@@ -106,6 +106,32 @@ def test_3_the_term_cache_keeps_count_under_eight_threads(built_index):
     assert cache.bytes <= 2_000 * 8 or len(cache) == 1
 
 
+
+def test_3_what_a_generation_keeps_of_typed_words_is_counted_at_least_at_its_real_size(built_index):
+    # The bytes bounds of the caches that keep query clauses (a typed word's, kept with
+    # its occupations, parts and near spellings) are only as good as the sizes they are
+    # told: an estimate under the real size let the soak run's workers grow by a quarter.
+    import tracemalloc
+
+    from coursefinder.search.backend.cache import BoundedCache
+    from coursefinder.search.textquery import Understanding
+
+    generation = CatalogueStore(built_index).get()
+    speller = generation.speller
+    words = ["sveisekurs", "truck", "helsefagarbeider", "lagerjobb", "renhold", "kokk", "barnehage", "sjåfør",
+             "butikk", "pleier", "norsk", "forerkort", "xqzzy", "ukjentord", "sveiserkurs", "kontorjobb"]
+    Understanding(speller, "nb").word_clause("kurs")      # what every search loads once (the thesaurus)
+    memo = BoundedCache(10_000)
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        clauses = [Understanding(speller, "nb", memo).word_clause(word) for word in words]
+        real = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    assert any(clauses) and memo.bytes >= real, (memo.bytes, real)
+
+
 # 4. Addresses from the Host header.
 
 ABSOLUTE = re.compile(r'(?:href|value|content|src)="(https?://[^"/]+)')

@@ -65,3 +65,44 @@ def test_a_store_switches_to_a_new_generation(fresh_index):
 def test_an_empty_index_has_no_generation(fresh_index):
     assert current_generation(fresh_index) is None
     assert CatalogueStore(fresh_index).get() is None
+
+
+@pytest.mark.parametrize("background", [False, True])
+def test_a_generation_a_server_has_switched_from_is_freed(fresh_index, background):
+    # Nothing a server keeps (caches of courses, labels, paths) may hold on to an old
+    # generation, or each import would add a catalogue's worth of memory to every worker.
+    import datetime as dt
+    import gc
+    import time
+    import weakref
+
+    from coursefinder import create_app
+    from coursefinder.search import SearchRequest
+
+    def rolling(*ids):      # courses as an import would give them (a fixed start needs its date)
+        return [Course(id=i, title_nb=f"Kurs {i}", course_type="norwegian", provider="P", county="03",
+                       start_type="rolling") for i in ids]
+
+    build_generation(fresh_index, rolling("A", "B"))
+    app = create_app({"INDEX_DIR": str(fresh_index), "AUTO_SAMPLE": False, "TODAY": "2026-12-01",
+                      "RELOAD_INTERVAL": 0})
+    store = app.extensions["catalogue"]
+    store.background = background
+    client = app.test_client()
+    olds = []
+    for n in range(3):
+        generation = store.get()
+        generation.search(SearchRequest(q="kurs", today=dt.date(2026, 12, 1)))
+        found = client.get("/api/v1/courses?q=kurs").get_json()["results"]
+        assert found and client.get(found[0]["url"]).status_code == 200       # a course page, its facts kept
+        assert client.get("/nb/?q=kurs").status_code == 200
+        olds.append(weakref.ref(generation))
+        name = generation.name
+        del generation
+        build_generation(fresh_index, rolling(f"N{n}"))
+        deadline = time.monotonic() + 10
+        while store.get().name == name:
+            assert time.monotonic() < deadline, "the new generation was not opened"
+            time.sleep(0.05)
+    gc.collect()
+    assert [old() for old in olds] == [None, None, None]

@@ -120,3 +120,41 @@ def test_stemming_is_right_under_eight_threads():
     for thread in threads:
         thread.join()
     assert failures == []
+
+
+def test_an_index_is_written_with_the_terms_a_query_is_analysed_into():
+    # Writing an index keeps each word's terms in a memo of its own (the server's word
+    # caches are small); the terms must be those of ANALYSES, the second time a word
+    # comes too, stop words left out, and the memo dropped when the index is written.
+    from coursefinder.search import language
+
+    texts = [value for course in load_files([sample_path()]).courses
+             for value in (course.title_nb, course.summary_nb, course.description_nb, course.title_en) if value]
+    texts += ["og i på OG", "Sveisekurs SVEISEKURS sveisekursene", "", "førerkort_på ÅLESUND 12"]
+    with language.index_memo():
+        for _ in range(2):
+            for kind in ANALYSES:
+                for text in texts:
+                    assert language.index_terms(kind, text) == ANALYSES[kind](text), (kind, text)
+        assert language._index_memo.words["nb"]
+    assert getattr(language._index_memo, "words", None) is None
+    assert language.index_terms("nb", "Sveisekurs i Bergen") == norwegian_terms("Sveisekurs i Bergen")
+
+
+def test_a_stream_of_new_words_holds_a_server_to_a_few_thousand_of_each_kind():
+    # A server remembers the words it analyses, but a stream of junk words (found by the
+    # soak run: 30,000 of each kind raised a worker by 40 %) must not hold its memory.
+    from coursefinder.search import foreign, language
+
+    rng = random.Random(8)
+    junk = ["".join(rng.choice("abcdefghijklmnopqrstuvwxyzæøå") for _ in range(rng.randint(4, 30)))
+            for _ in range(3 * language.WORD_CACHE)]
+    for word in junk:
+        norwegian_terms(word)
+        english_terms(word)
+        compound_terms(word)
+        for lang in foreign.LANGUAGES:
+            foreign.stem(word, lang)
+    cached = {name: function.cache_info().currsize for module in (language, foreign)
+              for name, function in vars(module).items() if hasattr(function, "cache_info")}
+    assert cached and max(cached.values()) <= language.WORD_CACHE <= 10_000, cached

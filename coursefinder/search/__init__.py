@@ -23,6 +23,25 @@ from .overview import Overview, compute_overview
 from .request import DEFAULT_PER_PAGE, SORTS, SearchRequest
 
 
+def load_shared_data():
+    """Read what every catalogue's searches use and nothing changes: the thesaurus, the compound
+    lexicon, the glossaries of every language, Norway's places.
+
+    Done by analysing a few searches, the way a first request would.  A server does it once
+    before its workers fork, so that they share those pages and no first search waits.
+    """
+    from .. import places
+    from ..i18n import LANGUAGES
+    from .location import resolve_place
+    from .textquery import build_query
+
+    for lang in LANGUAGES:
+        build_query("sveisekurs truck pleier", lang)
+    resolve_place("Bergen")
+    places.neighbours_of(("03",))
+    places.postcode("0150")
+
+
 def can_be_served(index_dir):
     """True when a generation in ``index_dir`` opens (so a server has a catalogue)."""
     return open_best(index_dir) is not None
@@ -31,4 +50,4 @@ def can_be_served(index_dir):
 __all__ = ["DEFAULT_PER_PAGE", "FILTERS", "FORM_GROUPS", "MAX_VALUES", "SORTS", "Catalogue", "CatalogueStore",
            "GenerationError", "ImportBusy", "Overview", "ParamError", "SearchRequest", "SearchResult", "build_generation",
            "can_be_served", "check_index", "compute_overview", "current_generation", "import_lock", "is_outdated",
-           "iter_stored_courses", "origin_of", "read_manifest", "served_courses", "split_place", "split_values", "stored_courses"]
+           "iter_stored_courses", "load_shared_data", "origin_of", "read_manifest", "served_courses", "split_place", "split_values", "stored_courses"]

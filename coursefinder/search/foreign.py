@@ -40,6 +40,7 @@ from functools import lru_cache
 import snowballstemmer
 
 from ..text import words as _plain_words
+from .language import WORD_CACHE
 
 LANGUAGES = ("uk", "ar", "so", "ti")
 
@@ -117,7 +118,7 @@ _TI_PARTICLES = ("ካብ", "ኣብ", "ናብ", "ከም", "ምስ", "ን", "ብ")
 _AR_KEEP = {"نرويج": "نرويج:", "رياضيات": "رياضيات"}
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=WORD_CACHE)
 def _stem_uk(word):
     for ending in _UK_ENDINGS:
         if word.endswith(ending) and len(word) - len(ending) >= (4 if ending in ("ий", "ій") else 3):
@@ -140,10 +141,10 @@ def stem_arabic(word):
     return _stemmers.arabic.stemWord(word)
 
 
-_stem_ar = lru_cache(maxsize=50_000)(stem_arabic)
+_stem_ar = lru_cache(maxsize=WORD_CACHE)(stem_arabic)
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=WORD_CACHE)
 def _stem_so(word):
     for suffix in _SO_SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:

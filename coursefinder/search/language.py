@@ -16,6 +16,7 @@ query is analysed here the way the index was.
 
 import re
 import threading
+from contextlib import contextmanager
 from functools import lru_cache
 from importlib import resources
 
@@ -25,9 +26,13 @@ from ..text import fold
 
 _VOWEL = re.compile("[aeiouyæøå]")
 TOKEN = re.compile(r"\w+")
-# Words analysed are remembered (an index of 100,000 courses has fewer distinct words than
-# this); a stream of junk words can cost a few megabytes, no more.
-WORD_CACHE = 30_000
+# Words a server analyses are remembered, a few thousand of each kind: the words people
+# search for repeat (and each generation keeps its typed words' clauses besides), while a
+# stream of junk words must not hold a server's memory.  Writing an index analyses every
+# word of a catalogue, far more distinct words: it keeps them in a memo of its own
+# (``index_memo``), dropped when the index is written.
+WORD_CACHE = 2048
+INDEX_MEMO = 500_000
 
 
 class _Stemmers(threading.local):
@@ -229,3 +234,41 @@ def _english_term(token):
 
 # How each kind of text field is analysed; the engine's analyzers follow the same names.
 ANALYSES = {"nb": norwegian_terms, "en": english_terms, "parts": compound_terms}
+
+# The same analyses one word at a time, for the index writer's memo: a token's terms.
+_WORD_TERMS = {"nb": lambda token: (fold(stem_norwegian(token)),),
+               "en": lambda token: (fold(stem_english(token)),),
+               "parts": lambda token: tuple(fold(part) for part in compound_parts(stem_norwegian(token)))}
+_STOP_OF = {"nb": "no", "en": "en", "parts": "no"}
+_index_memo = threading.local()
+
+
+@contextmanager
+def index_memo():
+    """While an index is written (in this thread, and in the writing processes forked from it),
+    ``index_terms`` keeps each word's terms; they are dropped at the end."""
+    _index_memo.words = {kind: {} for kind in ANALYSES}
+    try:
+        yield
+    finally:
+        _index_memo.words = None
+
+
+def index_terms(kind, text):
+    """``ANALYSES[kind](text)``, with each word's terms kept while an index is written (``index_memo``)."""
+    memos = getattr(_index_memo, "words", None)
+    if memos is None:
+        return ANALYSES[kind](text)
+    memo, analyse, stop = memos[kind], _WORD_TERMS[kind], STOP_WORDS[_STOP_OF[kind]]
+    found = []
+    for match in TOKEN.finditer(text or ""):
+        token = match.group().lower()
+        terms = memo.get(token)
+        if terms is None:
+            if token in stop:
+                continue
+            if len(memo) >= INDEX_MEMO:
+                memo.clear()    # a bound, not a policy: no catalogue of courses has this many words
+            terms = memo[token] = analyse(token)
+        found.extend(terms)
+    return found

@@ -125,7 +125,8 @@ def _concept_clause(concept_ids, weight, memo=None):
     key = ("concepts", tuple(concept_ids), weight)
     found = memo.get(key)
     if found is None:
-        found = memo[key] = (_concepts_clause(concept_ids, weight),)
+        found = (_concepts_clause(concept_ids, weight),)
+        memo.put(key, found, size=clause_size(found[0]))
     return found[0]
 
 
@@ -173,6 +174,23 @@ def _concepts_of(word_list, language):
                                if start == 0 and end == len(word_list) for concept_id in ids))
 
 
+# What a clause costs in memory, for the bytes bound of the caches that keep clauses: a
+# term (its object; field and text strings are mostly shared) and a node (measured with
+# tracemalloc on the clauses of common words: a little less than this gives).
+TERM_BYTES = 120
+NODE_BYTES = 80
+
+
+def clause_size(clause):
+    """About how many bytes ``clause`` (None, a Term or a node with its children) holds."""
+    if clause is None:
+        return 0
+    if isinstance(clause, Term):
+        return TERM_BYTES + len(clause.text)
+    children = (clause.required, *clause.optional) if isinstance(clause, Boosted) else clause.children
+    return NODE_BYTES + sum(clause_size(child) for child in children)
+
+
 class Understanding:
     """What a query's words mean to one catalogue: which words it knows (its speller's) and the thesaurus's."""
 
@@ -204,7 +222,8 @@ class Understanding:
         key = ("word", word, weight, self.lang)
         found = self.memo.get(key)
         if found is None:
-            found = self.memo[key] = (self._word_clause(word, weight),)
+            found = (self._word_clause(word, weight),)
+            self.memo.put(key, found, size=clause_size(found[0]) + 2 * len(word))
         return found[0]
 
     def _word_clause(self, word, weight):

@@ -39,7 +39,7 @@ def _summary(course, lang, day, base, km=None):
     return found
 
 
-@lru_cache(maxsize=2048)
+@lru_cache(maxsize=512)      # as many as a generation keeps courses (engine.COURSE_CACHE)
 def _course_facts(course, lang, script_root):
     """What a result says of a course in a language that does not change with the day: made once per course."""
     title, title_lang = text_of(course, "title", lang)

@@ -29,7 +29,7 @@ def course_path(course, lang, **args):
     return _path(course.id, text_of(course, "title", lang)[0], lang, request.script_root, tuple(args.items()))
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=4096)
 def _path(course_id, title, lang, script_root, args):
     """A course's path in a language, made once for each title and query (a page of results links twenty)."""
     return url_for("courses.course", lang=lang, course_id=course_id, slug=slugify(title or ""), **dict(args))

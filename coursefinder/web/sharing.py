@@ -27,7 +27,7 @@ def absolute_url(path):
     return base.rstrip("/") + path
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=64)      # a page shared often; each search page has an address (and code) of its own
 def qr_svg(url, title):
     """An inline SVG QR code of ``url``, named for screen readers by ``title``; None when the address is too long.
 

@@ -29,20 +29,28 @@ from .generations import (MANIFEST, REMOVED, SUGGESTIONS, WORDS, generation_path
                           read_manifest)
 from .scoring import TermScores, matches, term_cache_postings
 
-# Results kept per generation, by normalised request: popular searches cost no work.
-# Each entry is small (a page of document numbers and the facet counts); the bytes bound
-# also counts the key, which holds what was searched for.
+# What a generation keeps, bounded by bytes (estimated, each a little over what
+# tracemalloc measures) and by entries, so that a worker's memory levels off however many
+# different searches it answers: about 7 MB here, and the term scores' 4-16 MB (their
+# bound is in scoring.py, the analysed words' in language.py).  Found by the soak run
+# (benchmarks/soak.py): with twice these a worker grew by a quarter after its warm-up.
+#
+# Results by normalised request: popular searches cost no work.  Each entry is small (a
+# page of document numbers and the facet counts); the bytes also count the key, which
+# holds what was searched for.
 RESULT_CACHE = 2048
-RESULT_CACHE_BYTES = 4 * 1024 * 1024
+RESULT_CACHE_BYTES = 2 * 1024 * 1024
 # The courses a search's text matches, with their scores, by (text, language): the
 # follow-ups of a search (a filter less, next door, online) search the same text again.
 # Each entry is 12 bytes a matching course.
 TEXT_CACHE = 256
-TEXT_CACHE_BYTES = 8 * 1024 * 1024
-# Courses read back from the index for pages of results (popular courses are shown often).
-COURSE_CACHE = 2048
+TEXT_CACHE_BYTES = 2 * 1024 * 1024
+# Courses read back from the index for pages of results (popular courses are shown often);
+# a course is about 2.3 KB.
+COURSE_CACHE = 512
 # Each typed word's clause (its analysis, occupations, parts and near spellings in this catalogue).
 WORD_CACHE = 4096
+WORD_CACHE_BYTES = 2 * 1024 * 1024
 
 
 def _result_size(key, found):
@@ -64,7 +72,7 @@ class Generation:
         self._results = BoundedCache(RESULT_CACHE, max_bytes=RESULT_CACHE_BYTES)
         self._texts = BoundedCache(TEXT_CACHE, max_bytes=TEXT_CACHE_BYTES)
         self._courses = BoundedCache(COURSE_CACHE)
-        self._words_memo = BoundedCache(WORD_CACHE)
+        self._words_memo = BoundedCache(WORD_CACHE, max_bytes=WORD_CACHE_BYTES)
         # Everything beside the index is read now, so that a generation removed from disk
         # while this process still serves it never fails a request half-way.
         self._words = read_json(index_dir, name, WORDS, None)

@@ -32,6 +32,7 @@ from whoosh import index as whoosh_index
 from ... import clock, settings
 from ...faults import checkpoint
 from ..filters import FILTERS
+from ..language import index_memo
 from ..spelling import count_words
 from ..suggest import count_titles, new_titles, suggestions_of
 from . import whoosh_fixes  # noqa: F401 - before any index is written
@@ -221,7 +222,8 @@ def build_generation(index_dir, courses, on_course=None, keep_old_seconds=None, 
             name = f"gen-{number:06d}"
             tmp = tempfile.mkdtemp(dir=folders, prefix=".tmp-")
             try:
-                written = _write_index(tmp, courses, on_course)
+                with index_memo():
+                    written = _write_index(tmp, courses, on_course)
                 _write_atomically(os.path.join(tmp, WORDS), json.dumps(written.words, ensure_ascii=False))
                 _write_atomically(os.path.join(tmp, SUGGESTIONS),
                                   json.dumps(suggestions_of(written.titles, written.words), ensure_ascii=False))

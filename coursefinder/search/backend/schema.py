@@ -42,7 +42,7 @@ class AnalysedText(TEXT):
         if not isinstance(value, str):
             return super().index(value, **kwargs)
         boost = self.format.field_boost
-        counts = Counter(language.ANALYSES[self.kind](value))
+        counts = Counter(language.index_terms(self.kind, value))
         return ((term.encode("utf-8"), freq, freq * boost, pack_uint(freq)) for term, freq in counts.items())
 
 

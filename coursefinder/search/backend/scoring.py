@@ -12,7 +12,7 @@ import logging
 
 import numpy as np
 
-from ..textquery import AllOf, AnyOf, Boosted, Term
+from ..textquery import AllOf, AnyOf, Boosted, Term, clause_size
 from .cache import BoundedCache
 
 log = logging.getLogger(__name__)
@@ -162,7 +162,8 @@ class TermScores:
         return self._cache.get(clause)
 
     def keep(self, clause, found):
-        self._cache.put(clause, found, size=found[0].size * 12)
+        # The clause is the key: its terms are counted too (a typed word's clause holds dozens).
+        self._cache.put(clause, found, size=found[0].size * 12 + clause_size(clause))
 
 
 def evaluate(node, term_scores, searcher):

@@ -1,5 +1,8 @@
 """The catalogue a process serves: the current generation, reopened when an import switches it."""
 
+import ctypes
+import ctypes.util
+import gc
 import logging
 import os
 import threading
@@ -9,6 +12,24 @@ from .engine import Generation
 from .generations import CURRENT, candidates
 
 log = logging.getLogger(__name__)
+
+
+def _malloc_trim():
+    try:
+        return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
+    except (OSError, AttributeError):    # not glibc: freed memory goes back as that C library does it
+        return None
+
+
+_trim = _malloc_trim()
+
+
+def release_memory():
+    """After a switch to a new generation: free the old one's objects now (they hold cycles) and give
+    the freed heap back to the system, so that a server's memory does not grow with each import."""
+    gc.collect()
+    if _trim is not None:
+        _trim(0)
 
 
 class CatalogueStore:
@@ -55,8 +76,11 @@ class CatalogueStore:
                 log.info("generation %s is no longer on disk; opening the current one", self._generation.name)
                 self._generation = None
             if self._generation is None or (pointer != self._pointer and not self.background):
-                self._generation = open_best(self.index_dir, keep=self._generation)
+                old, self._generation = self._generation, open_best(self.index_dir, keep=self._generation)
                 self._pointer = pointer
+                if old is not None and old is not self._generation:
+                    del old
+                    release_memory()
             elif pointer != self._pointer and not self._opening:
                 self._opening = True
                 threading.Thread(target=self._open_in_background, args=(pointer,), daemon=True).start()
@@ -75,9 +99,12 @@ class CatalogueStore:
             pointer = self._pointer
         finally:
             with self._lock:
-                self._generation = generation
+                old, self._generation = self._generation, generation
                 self._pointer = pointer
                 self._opening = False
+            if old is not generation:
+                del old
+                release_memory()
 
 
 def open_best(index_dir, keep=None):
