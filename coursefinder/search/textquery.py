@@ -181,14 +181,23 @@ TERM_BYTES = 120
 NODE_BYTES = 80
 
 
+def _children(node):
+    return (node.required, *node.optional) if isinstance(node, Boosted) else node.children
+
+
 def clause_size(clause):
     """About how many bytes ``clause`` (None, a Term or a node with its children) holds."""
     if clause is None:
         return 0
     if isinstance(clause, Term):
         return TERM_BYTES + len(clause.text)
-    children = (clause.required, *clause.optional) if isinstance(clause, Boosted) else clause.children
-    return NODE_BYTES + sum(clause_size(child) for child in children)
+    return NODE_BYTES + sum(clause_size(child) for child in _children(clause))
+
+
+def node_size(node):
+    """The bytes of a node and its terms, without the nodes below it: for a cache that keeps
+    every node of a tree on its own (each is counted once, not again in each node above it)."""
+    return NODE_BYTES + sum(clause_size(child) if isinstance(child, Term) else 8 for child in _children(node))
 
 
 class Understanding:

@@ -12,7 +12,7 @@ import logging
 
 import numpy as np
 
-from ..textquery import AllOf, AnyOf, Boosted, Term, clause_size
+from ..textquery import AllOf, AnyOf, Boosted, Term, node_size
 from .cache import BoundedCache
 
 log = logging.getLogger(__name__)
@@ -162,8 +162,9 @@ class TermScores:
         return self._cache.get(clause)
 
     def keep(self, clause, found):
-        # The clause is the key: its terms are counted too (a typed word's clause holds dozens).
-        self._cache.put(clause, found, size=found[0].size * 12 + clause_size(clause))
+        # The clause is the key: its terms are counted too (a typed word's clause holds dozens);
+        # the nodes below it are kept, and counted, on their own.
+        self._cache.put(clause, found, size=found[0].size * 12 + node_size(clause))
 
 
 def evaluate(node, term_scores, searcher):
