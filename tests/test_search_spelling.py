@@ -47,3 +47,17 @@ def test_correct_replaces_only_unknown_words(speller):
 @pytest.mark.parametrize("a, b, d", [("abc", "abc", 0), ("abc", "acb", 1), ("abc", "ab", 1), ("kitten", "sitting", 3)])
 def test_distance_counts_a_swap_of_neighbours_as_one_edit(a, b, d):
     assert distance(a, b, 5) == d
+
+
+def test_the_words_of_the_trade_are_indexed_once_for_every_catalogue():
+    # Each import opens a new generation with a speller of its own; the thesaurus's words
+    # (most of a speller's index) are the same in all of them, and made once: a switch that
+    # made and freed them each time left a server's memory a few megabytes higher.
+    from coursefinder.search.textquery import lexicon
+
+    first, second = Speller({"trappebygging": 3}, lexicon()), Speller({"truckkurs": 5}, lexicon())
+    assert first._near[1] is second._near[1]
+    # and each still knows, and corrects towards, the words of the trade and its own
+    assert first.known("helsefagarbeider") and second.known("helsefagarbeider")
+    assert first.near("trappebyging") == ["trappebygging"] and second.near("trappebyging") == []
+    assert "helsefagarbeider" in first.near("helsefagarbieder")

@@ -25,7 +25,7 @@ from .request import DEFAULT_PER_PAGE, SORTS, SearchRequest
 
 def load_shared_data():
     """Read what every catalogue's searches use and nothing changes: the thesaurus, the compound
-    lexicon, the glossaries of every language, Norway's places.
+    lexicon and its near spellings, the glossaries of every language, Norway's places.
 
     Done by analysing a few searches, the way a first request would.  A server does it once
     before its workers fork, so that they share those pages and no first search waits.
@@ -33,10 +33,12 @@ def load_shared_data():
     from .. import places
     from ..i18n import LANGUAGES
     from .location import resolve_place
-    from .textquery import build_query
+    from .spelling import Speller
+    from .textquery import build_query, lexicon
 
     for lang in LANGUAGES:
         build_query("sveisekurs truck pleier", lang)
+    Speller({}, lexicon()).near("sveiskurs")       # the words of the trade every catalogue's speller knows
     resolve_place("Bergen")
     places.neighbours_of(("03",))
     places.postcode("0150")

@@ -10,6 +10,7 @@ neighbouring letters counts as one edit).
 
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 
 from ..text import fold
 
@@ -69,11 +70,38 @@ def distance(a, b, limit):
     return previous[-1]
 
 
+class _NearWords:
+    """Words by their one-letter deletions (SymSpell's index) and long words by their first two letters."""
+
+    def __init__(self, folded_words):
+        self.index = defaultdict(list)
+        # Two-letter starts of the long words: what a word with two mistakes is compared with
+        # when one mistake each side (the index) does not meet (an insertion and a change).
+        self.by_start = defaultdict(list)
+        for folded in folded_words:
+            if len(folded) >= MIN_FUZZY_LENGTH - 1:
+                self.index[folded].append(folded)
+                for variant in _deletes(folded):
+                    self.index[variant].append(folded)
+            if len(folded) >= 7:
+                self.by_start[folded[:2]].append(folded)
+
+
+@lru_cache(maxsize=2)
+def _lexicon_words(lexicon):
+    """``(written, near words)`` of a lexicon (a frozenset): made once, not for every catalogue
+    generation, so that a server's workers share them and an import's switch frees no more of them."""
+    written = {}
+    for word in sorted(lexicon):
+        written.setdefault(fold(word.lower()), word.lower())
+    return written, _NearWords(written)
+
+
 class Speller:
     """``counts``: the catalogue's words and how often; ``lexicon``: words of the trade it may not use
     (the thesaurus's, the compound parts), known too and corrected towards, with no count of their own."""
 
-    def __init__(self, counts, lexicon=()):
+    def __init__(self, counts, lexicon=frozenset()):
         # Folded form -> the most frequent way the catalogue writes it.
         self.written = {}
         self.counts = Counter()
@@ -82,25 +110,15 @@ class Speller:
             self.counts[folded] += count
             if folded not in self.written or count > counts.get(self.written[folded], 0):
                 self.written[folded] = word
-        for word in lexicon:
-            folded = fold(word.lower())
-            if folded not in self.counts:
-                self.counts[folded] = 0
-                self.written[folded] = word.lower()
-        self.index = defaultdict(list)
-        # Two-letter starts of the long words: what a word with two mistakes is compared with
-        # when one mistake each side (the index) does not meet (an insertion and a change).
-        self.by_start = defaultdict(list)
-        for folded in self.counts:
-            if len(folded) >= MIN_FUZZY_LENGTH - 1:
-                self.index[folded].append(folded)
-                for variant in _deletes(folded):
-                    self.index[variant].append(folded)
-            if len(folded) >= 7:
-                self.by_start[folded[:2]].append(folded)
+        self._lexicon, lexicon_near = _lexicon_words(frozenset(lexicon))
+        self._near = (_NearWords(self.counts), lexicon_near)
+
+    def _written(self, folded):
+        return self.written.get(folded) or self._lexicon[folded]
 
     def known(self, word):
-        return fold(word.lower()) in self.counts
+        folded = fold(word.lower())
+        return folded in self.counts or folded in self._lexicon
 
     def near(self, word, limit=3):
         """Known words within the word's edit budget: nearest first, then most frequent."""
@@ -112,18 +130,20 @@ class Speller:
         if edits >= 2:
             variants |= {second for first in _deletes(folded) for second in _deletes(first)}
         found = {}
-        for variant in variants:
-            for candidate in self.index.get(variant, ()):
-                if candidate != folded and candidate not in found:
-                    found[candidate] = distance(folded, candidate, edits)
+        for near in self._near:
+            for variant in variants:
+                for candidate in near.index.get(variant, ()):
+                    if candidate != folded and candidate not in found:
+                        found[candidate] = distance(folded, candidate, edits)
         if edits >= 2 and not any(d <= edits for d in found.values()):
-            for candidate in self.by_start.get(folded[:2], ()):
-                if abs(len(candidate) - len(folded)) <= edits and candidate != folded:
-                    found[candidate] = distance(folded, candidate, edits)
+            for near in self._near:
+                for candidate in near.by_start.get(folded[:2], ()):
+                    if abs(len(candidate) - len(folded)) <= edits and candidate != folded:
+                        found[candidate] = distance(folded, candidate, edits)
         short = len(folded) < MIN_FUZZY_LENGTH
         ranked = sorted((d, -self.counts[c], c) for c, d in found.items()
                         if d <= edits and (not short or self.counts[c] >= FREQUENT))
-        return [self.written[c] for _, _, c in ranked[:limit]]
+        return [self._written(c) for _, _, c in ranked[:limit]]
 
     def correct(self, text, also_known=None):
         """``text`` with likely misspellings replaced by their nearest known word, or None.
