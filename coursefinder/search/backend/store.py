@@ -1,35 +1,15 @@
 """The catalogue a process serves: the current generation, reopened when an import switches it."""
 
-import ctypes
-import ctypes.util
-import gc
 import logging
 import os
 import threading
 import time
 
+from ...memory import release_memory
 from .engine import Generation
 from .generations import CURRENT, candidates
 
 log = logging.getLogger(__name__)
-
-
-def _malloc_trim():
-    try:
-        return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
-    except (OSError, AttributeError):    # not glibc: freed memory goes back as that C library does it
-        return None
-
-
-_trim = _malloc_trim()
-
-
-def release_memory():
-    """After a switch to a new generation: free the old one's objects now (they hold cycles) and give
-    the freed heap back to the system, so that a server's memory does not grow with each import."""
-    gc.collect()
-    if _trim is not None:
-        _trim(0)
 
 
 class CatalogueStore:
