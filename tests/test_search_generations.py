@@ -9,8 +9,9 @@ from coursefinder.search import CatalogueStore, GenerationError, build_generatio
 from coursefinder.search.backend import generations
 
 
-def courses(*ids):
-    return [Course(id=i, title_nb=f"Kurs {i}", course_type="norwegian", provider="P", county="03") for i in ids]
+def courses(*ids, **fields):
+    return [Course(id=i, title_nb=f"Kurs {i}", course_type="norwegian", provider="P", county="03", **fields)
+            for i in ids]
 
 
 def test_old_generations_are_kept_while_a_server_may_still_use_them(fresh_index):
@@ -79,11 +80,8 @@ def test_a_generation_a_server_has_switched_from_is_freed(fresh_index, backgroun
     from coursefinder import create_app
     from coursefinder.search import SearchRequest
 
-    def rolling(*ids):      # courses as an import would give them (a fixed start needs its date)
-        return [Course(id=i, title_nb=f"Kurs {i}", course_type="norwegian", provider="P", county="03",
-                       start_type="rolling") for i in ids]
-
-    build_generation(fresh_index, rolling("A", "B"))
+    # Courses as an import would give them (pages are shown; a fixed start needs its date).
+    build_generation(fresh_index, courses("A", "B", start_type="rolling"))
     app = create_app({"INDEX_DIR": str(fresh_index), "AUTO_SAMPLE": False, "TODAY": "2026-12-01",
                       "RELOAD_INTERVAL": 0})
     store = app.extensions["catalogue"]
@@ -99,7 +97,7 @@ def test_a_generation_a_server_has_switched_from_is_freed(fresh_index, backgroun
         olds.append(weakref.ref(generation))
         name = generation.name
         del generation
-        build_generation(fresh_index, rolling(f"N{n}"))
+        build_generation(fresh_index, courses(f"N{n}", start_type="rolling"))
         deadline = time.monotonic() + 10
         while store.get().name == name:
             assert time.monotonic() < deadline, "the new generation was not opened"

@@ -220,7 +220,11 @@ def _norwegian_term(token):
 
 def compound_terms(text):
     """The terms of the parts of the Norwegian compounds in ``text`` (simple words give none)."""
-    return [fold(part) for token in _tokens(text, "no") for part in compound_parts(stem_norwegian(token))]
+    return [term for token in _tokens(text, "no") for term in _part_terms(token)]
+
+
+def _part_terms(token):
+    return tuple(fold(part) for part in compound_parts(stem_norwegian(token)))
 
 
 def english_terms(text):
@@ -236,9 +240,8 @@ def _english_term(token):
 ANALYSES = {"nb": norwegian_terms, "en": english_terms, "parts": compound_terms}
 
 # The same analyses one word at a time, for the index writer's memo: a token's terms.
-_WORD_TERMS = {"nb": lambda token: (fold(stem_norwegian(token)),),
-               "en": lambda token: (fold(stem_english(token)),),
-               "parts": lambda token: tuple(fold(part) for part in compound_parts(stem_norwegian(token)))}
+_WORD_TERMS = {"nb": lambda token: (_norwegian_term(token),), "en": lambda token: (_english_term(token),),
+               "parts": _part_terms}
 _STOP_OF = {"nb": "no", "en": "en", "parts": "no"}
 _index_memo = threading.local()
 
