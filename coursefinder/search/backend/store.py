@@ -45,6 +45,7 @@ class CatalogueStore:
         now = time.monotonic()
         if self._generation is not None and now - self._checked < self.reload_interval:
             return self._generation
+        switched = False
         with self._lock:
             if self._generation is not None and now - self._checked < self.reload_interval:
                 return self._generation
@@ -54,18 +55,19 @@ class CatalogueStore:
                 # An idle process, several imports later: its generation has been removed.
                 # Open the current one before answering rather than read a deleted one.
                 log.info("generation %s is no longer on disk; opening the current one", self._generation.name)
-                self._generation = None
-            if self._generation is None or (pointer != self._pointer and not self.background):
-                old, self._generation = self._generation, open_best(self.index_dir, keep=self._generation)
-                self._pointer = pointer
-                if old is not None and old is not self._generation:
-                    del old
-                    release_memory()
+            if gone or self._generation is None or (pointer != self._pointer and not self.background):
+                opened = open_best(self.index_dir, keep=None if gone else self._generation)
+                switched = self._generation is not None and opened is not self._generation
+                self._generation, self._pointer = opened, pointer
+                del opened
             elif pointer != self._pointer and not self._opening:
                 self._opening = True
                 threading.Thread(target=self._open_in_background, args=(pointer,), daemon=True).start()
             self._checked = time.monotonic()
-            return self._generation
+            found = self._generation
+        if switched:
+            release_memory()    # outside the lock: the other threads go on meanwhile
+        return found
 
     def _open_in_background(self, pointer):
         generation = self._generation
