@@ -104,3 +104,65 @@ def test_a_generation_a_server_has_switched_from_is_freed(fresh_index, backgroun
             time.sleep(0.05)
     gc.collect()
     assert [old() for old in olds] == [None, None, None]
+
+
+def _as_version_13(index_dir, name):
+    """Rewrite generation ``name`` the way version 13 wrote it: each course in the index's stored
+    fields, no course records beside it (what a server finds after an upgrade)."""
+    import json
+
+    from whoosh import index as whoosh_index
+    from whoosh.fields import STORED
+
+    from coursefinder.search.backend import records, schema
+    from coursefinder.search.filters import FILTERS
+
+    folder = generations.generation_path(index_dir, name)
+    courses = list(records.Records(folder).courses())
+    for entry in os.listdir(folder):
+        if entry not in (generations.MANIFEST, generations.WORDS, generations.SUGGESTIONS, generations.SUMMARIES,
+                         generations.REMOVED):
+            os.remove(os.path.join(folder, entry))
+    old_schema = schema.make_schema()
+    old_schema.add("record", STORED())
+    writer = whoosh_index.create_in(folder, old_schema).writer()
+    for row, course in enumerate(courses):
+        writer.add_document(**schema.to_document(course, FILTERS.columns(), row),
+                            record=json.dumps(course.to_record(), ensure_ascii=False))
+    writer.commit()
+    manifest = generations.read_manifest(index_dir, name)
+    with open(os.path.join(folder, generations.MANIFEST), "w") as handle:
+        json.dump({**manifest, "index_version": 13}, handle)
+    return courses
+
+
+def test_a_generation_of_an_older_version_is_served_and_rebuilt_with_its_courses(fresh_index):
+    import datetime as dt
+
+    from coursefinder.catalogue.importing import ensure_catalogue
+    from coursefinder.search import check_index, stored_courses
+
+    written = courses("A", "B", "C", title_en="Course", start_date=dt.date(2027, 9, 1))
+    old = build_generation(fresh_index, written)
+    assert _as_version_13(fresh_index, old) == written
+    assert any("another version" in line for line in check_index(fresh_index)[1])
+    # Until it is rebuilt, a server reads its courses from where version 13 kept them.
+    assert CatalogueStore(fresh_index).get().course("B") == written[1]
+    rebuilt = ensure_catalogue(fresh_index, dt.date(2027, 8, 1), sample=False)
+    assert rebuilt.generation != old and rebuilt.count == 3
+    assert stored_courses(fresh_index, rebuilt.generation) == written
+    assert check_index(fresh_index)[0]
+
+
+def test_a_generation_whose_course_records_do_not_match_its_index_is_not_served(fresh_index, caplog):
+    from coursefinder.search import check_index
+    from coursefinder.search.backend import records
+
+    build_generation(fresh_index, courses("A"))
+    second = build_generation(fresh_index, courses("B", "C"))
+    folder = generations.generation_path(fresh_index, second)
+    with open(os.path.join(folder, records.COURSES), "ab") as handle:
+        handle.write(b'{"id":"D"}\n')
+    ok, lines = check_index(fresh_index)
+    assert not ok and any(second in line and "bytes" in line for line in lines)
+    assert CatalogueStore(fresh_index).get().name == "gen-000001"

@@ -91,3 +91,25 @@ def test_a_removed_course_answers_410_with_a_search_for_similar_ones(client, lan
 
 def test_an_id_that_never_existed_is_404(client):
     assert client.get("/nb/courses/NEVER-WAS").status_code == 404
+
+
+@pytest.mark.parametrize("root", ["", "/finn-kurs"])
+@pytest.mark.parametrize("lang", ["nb", "en", "uk", "ar"])
+def test_the_course_links_of_results_are_the_courses_own_addresses_also_under_a_path(app, root, lang):
+    from flask import url_for
+
+    from coursefinder.web.sharing import slugify
+
+    client = app.test_client()
+    base = f"http://localhost{root}"
+    for page in (f"/nb/?q=kurs&page=2", "/nb/?q=helsefagarbeider"):
+        found = client.get(f"/api/v1/courses?{page.split('?')[1]}&lang={lang}", base_url=base).get_json()["results"]
+        assert found
+        for result in found:
+            with app.test_request_context(base_url=base):
+                own = url_for("courses.course", lang=lang, course_id=result["id"], slug=slugify(result["title"]))
+            assert result["url"] == "http://localhost" + own
+            assert own.startswith(f"{root}/{lang}/courses/")
+            assert client.get(own[len(root):], base_url=base).status_code == 200
+        html = client.get(page.replace("/nb/", f"/{lang}/"), base_url=base).get_data(as_text=True)
+        assert f'href="{own}"' in html

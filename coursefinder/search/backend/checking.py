@@ -3,10 +3,10 @@
 import json
 import os
 
-from ...catalogue.model import Course
 from .engine import Generation
 from .generations import (GENERATIONS, MANIFEST, REMOVED, SUGGESTIONS, SUMMARIES, WORDS, generation_names,
-                          candidates, generation_path, is_outdated, named_in_current, read_manifest)
+                          candidates, generation_path, is_outdated, iter_stored_courses, named_in_current,
+                          read_manifest)
 
 
 def check_generation(index_dir, name):
@@ -24,9 +24,8 @@ def check_generation(index_dir, name):
             problems.append(f"{filename} is missing or broken: {error}")
     try:
         generation = Generation(index_dir, name)
-        with generation.index.searcher() as searcher:
-            for fields in searcher.all_stored_fields():
-                Course.from_record(json.loads(fields["record"]))
+        for _course in iter_stored_courses(index_dir, name):
+            pass
         if generation.size != manifest["count"]:
             problems.append(f"holds {generation.size} courses, the manifest says {manifest['count']}")
     except Exception as error:  # any damage is a finding, not a crash

@@ -27,6 +27,8 @@ from ..textquery import build_query, lexicon
 from .cache import BoundedCache
 from .generations import (MANIFEST, REMOVED, SUGGESTIONS, WORDS, generation_path, open_generation, read_json,
                           read_manifest)
+from .common_terms import CommonTerms
+from .records import Records, has_records
 from .scoring import TermScores, matches, term_cache_postings
 
 # What a generation keeps, bounded by bytes (estimated, each a little over what
@@ -81,13 +83,15 @@ class Generation:
         if self._words is None or self._suggestions is None:
             raise ValueError(f"generation {name} has no {WORDS} or {SUGGESTIONS}")
         self.index = open_generation(index_dir, name)
+        self._records = Records(self.path) if has_records(self.path) else None
         self._local = threading.local()
         with self.index.reader() as reader:
             self.size = reader.doc_count_all()
             if self.size != self.manifest["count"]:
                 raise ValueError(f"generation {name} holds {self.size} courses, its manifest says "
                                  f"{self.manifest['count']}")
-            self.term_scores = TermScores(self.size, max_postings=term_cache_postings(self.size))
+            self.term_scores = TermScores(self.size, max_postings=term_cache_postings(self.size),
+                                          common=CommonTerms.open(self.path))
             self.columns = self._columns(reader)
             ids = list(reader.column_reader("id"))
             self.doc_of = {course_id: doc for doc, course_id in enumerate(ids)}
@@ -95,6 +99,8 @@ class Generation:
             self.rows = np.fromiter(reader.column_reader("row"), dtype=np.int64, count=self.size) \
                 if "row" in reader.schema else np.arange(self.size, dtype=np.int64)
             self.title_rank = {lang: self._ranks(reader.column_reader(f"title_key_{lang}")) for lang in ("nb", "en")}
+        if self._records is not None and len(self._records) != self.size:
+            raise ValueError(f"generation {name} has {len(self._records)} course records for {self.size} courses")
 
     def _columns(self, reader):
         codes, vocabularies, numbers = {}, {}, {}
@@ -178,7 +184,10 @@ class Generation:
         doc = int(doc)
         found = self._courses.get(doc)
         if found is None:
-            found = Course.from_record(json.loads(self.searcher().stored_fields(doc)["record"]))
+            if self._records is not None:
+                found = self._records.course(int(self.rows[doc]))
+            else:   # written before version 14, in the index's stored fields
+                found = Course.from_record(json.loads(self.searcher().stored_fields(doc)["record"]))
             self._courses.put(doc, found)
         return found
 

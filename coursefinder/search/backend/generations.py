@@ -35,7 +35,10 @@ from ..filters import FILTERS
 from ..language import index_memo
 from ..spelling import count_words
 from ..suggest import count_titles, new_titles, suggestions_of
+from ..textfields import TEXT_FIELDS
 from . import whoosh_fixes  # noqa: F401 - before any index is written
+from .common_terms import write_common_terms
+from .records import Records, RecordsWriter, has_records
 from .schema import INDEX_VERSION, make_schema, to_document
 
 log = logging.getLogger(__name__)
@@ -319,6 +322,7 @@ def _write_index(folder, courses, on_course, procs=None):
         writer = ix.writer(procs=procs, batchsize=256, multisegment=True, limitmb=WRITER_MB, compound=False)
     else:
         writer = ix.writer(limitmb=2 * WRITER_MB, compound=False)
+    records = RecordsWriter(folder)
     try:
         with open(os.path.join(folder, SUMMARIES), "w", encoding="utf-8") as summaries:
             summaries.write("{")
@@ -326,6 +330,7 @@ def _write_index(folder, courses, on_course, procs=None):
                 if course.id in written.ids:
                     raise GenerationError(f"the course id {course.id!r} comes twice")
                 writer.add_document(**to_document(course, columns, number))
+                records.add(course)
                 written.ids.add(course.id)
                 count_words(course, written.words)
                 count_titles(course, written.titles)
@@ -337,16 +342,20 @@ def _write_index(folder, courses, on_course, procs=None):
                     on_course()
             summaries.write("}")
         written.count = len(written.ids)
+        records.close()
         writer.commit(optimize=procs == 1)
     except BaseException:
+        records.abandon()
         writer.cancel()
         raise
     finally:
         if procs > 1:
             gc.unfreeze()
-    with whoosh_index.open_dir(folder).reader() as reader:
+    index = whoosh_index.open_dir(folder)
+    with index.reader() as reader:
         if reader.doc_count_all() != written.count:
             raise GenerationError(f"the index holds {reader.doc_count_all()} courses of the {written.count} written")
+    write_common_terms(folder, index, TEXT_FIELDS)
     return written
 
 
@@ -405,6 +414,11 @@ def iter_stored_courses(index_dir, name):
     """The same, one at a time (in the order they were written)."""
     from ...catalogue.model import Course
 
+    folder = generation_path(index_dir, name)
+    if has_records(folder):
+        yield from Records(folder).courses()
+        return
+    # A generation written before version 14 kept each course in the index's stored fields.
     with open_generation(index_dir, name).searcher() as searcher:
         reader = searcher.reader()
         rows = list(reader.column_reader("row")) if "row" in reader.schema else None

@@ -3,16 +3,14 @@
 Text fields (``textfields.TEXT_FIELDS``) carry the analysis of their kind.  Every column
 of the filter registry (``filters.FILTERS.columns()``) is stored too: a codes column as
 plain ``ID`` terms (one per value, so the engine reads each value's documents at once),
-a numbers column as a numeric column.  The whole course is stored as JSON in ``record``
-for display, so a page of results reads one stored field per course.
+a numbers column as a numeric column.  Nothing is stored: the courses themselves are
+written beside the index (``records.py``), where a page of results reads them faster.
 """
-
-import json
 
 from collections import Counter
 
 from whoosh.columns import NumericColumn, VarBytesColumn
-from whoosh.fields import COLUMN, ID, STORED, TEXT, Schema
+from whoosh.fields import COLUMN, ID, TEXT, Schema
 from whoosh.system import pack_uint
 
 from ..columns import Codes
@@ -23,7 +21,7 @@ from .analysis import TermsAnalyzer
 
 # The version of the schema and analysis.  A generation written with another version is
 # rebuilt from its own stored courses before a server starts (see catalogue/importing.py).
-INDEX_VERSION = 13
+INDEX_VERSION = 14
 
 
 class AnalysedText(TEXT):
@@ -59,7 +57,6 @@ def make_schema():
     fields["row"] = COLUMN(NumericColumn("i", default=0))
     fields["title_key_nb"] = COLUMN(VarBytesColumn())
     fields["title_key_en"] = COLUMN(VarBytesColumn())
-    fields["record"] = STORED()
     return Schema(**fields)
 
 
@@ -81,5 +78,4 @@ def to_document(course, columns, row=0):
     doc["row"] = row
     doc["title_key_nb"] = title_key(course.title_nb).encode()
     doc["title_key_en"] = title_key(course.title_en or course.title_nb).encode()
-    doc["record"] = json.dumps(course.to_record(), ensure_ascii=False, separators=(",", ":"))
     return doc

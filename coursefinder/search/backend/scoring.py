@@ -65,24 +65,48 @@ def _postings(reader, field, text):
 
 def _leaf_postings(reader, field, text):
     matcher = reader.postings(field, text)
-    ids, weights = [], []
-    block_reader = all(hasattr(matcher, name) for name in ("_read_ids", "_read_weights", "_next_block"))
+    block_reader = all(hasattr(matcher, name) for name in ("_read_data", "_next_block", "_byteids", "_blocklength"))
     _took("block postings", block_reader)
+    if block_reader and matcher.is_active() and matcher._i == 0:
+        return _block_postings(matcher)
+    ids, weights = [], []
     while matcher.is_active():
-        if block_reader and matcher._i == 0:
-            # Whoosh 3 leaf matcher: take the whole block's arrays at once.
-            if matcher._ids is None:
-                matcher._read_ids()
-            if matcher._weights is None:
-                matcher._read_weights()
-            ids.extend(matcher._ids)
-            weights.extend(matcher._weights)
-            matcher._next_block()
-        else:
-            ids.append(matcher.id())
-            weights.append(matcher.weight())
-            matcher.next()
+        ids.append(matcher.id())
+        weights.append(matcher.weight())
+        matcher.next()
     return np.asarray(ids, dtype=np.int32), np.asarray(weights, dtype=np.float64)
+
+
+def _block_postings(matcher):
+    """A Whoosh 3 leaf matcher's postings, decoded with NumPy from its blocks' raw data.
+
+    Each block keeps its document numbers as differences from the previous one (the first
+    from 0) and its weights as a tuple, one number for all, or nothing for all ones;
+    Whoosh decodes them a posting at a time in Python, most of a common word's cost.
+    Here the blocks' raw tuples are gathered and all decoded at once.
+    """
+    deltas, weights, lengths = [], [], []
+    while matcher.is_active():
+        if matcher._data is None:
+            matcher._read_data()
+        block_ids, block_weights = matcher._data[0], matcher._data[1]
+        count = len(block_ids)
+        deltas.extend(block_ids)
+        if block_weights is None:
+            weights.extend((1.0,) * count)
+        elif isinstance(block_weights, float):
+            weights.extend((block_weights,) * count)
+        else:
+            weights.extend(block_weights)
+        lengths.append(count)
+        matcher._next_block()
+    ids = np.asarray(deltas, dtype=np.int64)
+    if not matcher._byteids:
+        # A running sum over all blocks, less the sum up to the start of each block.
+        ids = np.cumsum(ids)
+        ends = np.cumsum(lengths)
+        ids -= np.repeat(np.concatenate(([0], ids[ends[:-1] - 1])), lengths)
+    return ids.astype(np.int32), np.asarray(weights, dtype=np.float64)
 
 
 _LENGTH_OF_BYTE = None
@@ -112,19 +136,37 @@ def _leaf_lengths(reader, field, size):
             return np.zeros(size, dtype=np.float64)
         if _LENGTH_OF_BYTE is None:
             _LENGTH_OF_BYTE = np.array([0] + [byte_to_length(b) for b in range(1, 256)], dtype=np.float64)
-        codes = np.fromiter((column[doc] for doc in range(size)), dtype=np.uint8, count=size)
-        _took("length column", True)
+        codes = _byte_column(column, size)
+        _took("length column", codes is not None)
+        if codes is None:
+            codes = np.fromiter((column[doc] for doc in range(size)), dtype=np.uint8, count=size)
         return _LENGTH_OF_BYTE[codes]
     except (AttributeError, ImportError, TypeError):
         _took("length column", False)
         return None
 
 
-class TermScores:
-    """The BM25F score vectors of one generation's terms, computed on first use."""
+def _byte_column(column, size):
+    """A one-byte column's values for all ``size`` documents, read in one piece (Whoosh reads one
+    at a time: a third of a second for a field of 100,000 courses, on each worker's first search),
+    or None when the column is not the kind this knows."""
+    count = min(getattr(column, "_count", -1), size)
+    if getattr(column, "_fixedlen", None) == 1 and count >= 0:
+        data = column._dbfile.get(column._basepos, count) if count else b""
+        if len(data) == count:
+            codes = np.zeros(size, dtype=np.uint8)     # documents after the last one written: 0, the default
+            codes[:count] = np.frombuffer(data, dtype=np.uint8)
+            return codes
+    return None
 
-    def __init__(self, size, max_postings=MAX_CACHED_POSTINGS, max_terms=MAX_CACHED_TERMS):
+
+class TermScores:
+    """The BM25F score vectors of one generation's terms: its common terms' as written
+    (``common_terms.py``), the others computed on first use and kept while there is room."""
+
+    def __init__(self, size, max_postings=MAX_CACHED_POSTINGS, max_terms=MAX_CACHED_TERMS, common=None):
         self.size = size
+        self.common = common
         self._cache = BoundedCache(max_terms, max_bytes=max_postings * 8)
         self._lengths = {}
 
@@ -140,22 +182,26 @@ class TermScores:
 
     def vector(self, searcher, field, text):
         key = (field, text)
-        found = self._cache.get(key)
-        if found is not None:
-            return found
+        found = self.common.get(key) if self.common is not None else None
+        if found is None:
+            found = self._cache.get(key)
+        if found is None:
+            found = self.compute(searcher, field, text)
+            self._cache.put(key, found, size=found[0].size * 8 + len(text))
+        return found
+
+    def compute(self, searcher, field, text):
+        """``(docs, scores)`` of a term, from its postings and Whoosh's statistics and parameters."""
         reader = searcher.reader()
         if (field, text) not in reader:
-            found = _EMPTY
-        else:
-            docs, tf = _postings(reader, field, text)
-            weighting = searcher.weighting
-            b, k1 = getattr(weighting, "B", 0.75), getattr(weighting, "K1", 1.2)
-            avgfl = searcher.avg_field_length(field) or 1
-            lengths = self._field_lengths(reader, field)[docs]
-            scores = searcher.idf(field, text) * (tf * (k1 + 1)) / (tf + k1 * ((1 - b) + b * lengths / avgfl))
-            found = (docs, scores.astype(np.float32))
-        self._cache.put(key, found, size=found[0].size * 8 + len(text))
-        return found
+            return _EMPTY
+        docs, tf = _postings(reader, field, text)
+        weighting = searcher.weighting
+        b, k1 = getattr(weighting, "B", 0.75), getattr(weighting, "K1", 1.2)
+        avgfl = searcher.avg_field_length(field) or 1
+        lengths = self._field_lengths(reader, field)[docs]
+        scores = searcher.idf(field, text) * (tf * (k1 + 1)) / (tf + k1 * ((1 - b) + b * lengths / avgfl))
+        return docs, scores.astype(np.float32)
 
     def kept(self, clause):
         """The ``(docs, scores)`` of a clause of a query tree, when they were kept."""
