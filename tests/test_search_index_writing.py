@@ -65,3 +65,28 @@ def test_a_text_field_s_postings_are_whoosh_s_frequencies_of_its_analysis(kind):
     ours, whoosh_s = AnalysedText(kind), TEXT(analyzer=TermsAnalyzer(kind), phrase=False)
     for text in texts:
         assert list(ours.index(text)) == list(whoosh_s.index(text)), (kind, text)
+
+
+def test_lengths_read_whole_for_writing_are_whoosh_s_own(indexes):
+    # Writing a segment asks a length for every posting; the fix reads each field's column
+    # once (whoosh_fixes.py) and must answer what Whoosh answers one by one, None for 0 included.
+    from whoosh.codec.whoosh3 import W3PerDocReader
+
+    from coursefinder.search.backend import whoosh_fixes
+
+    fixed = W3PerDocReader.doc_field_length
+    assert fixed.__module__ == whoosh_fixes.__name__
+    one_by_one = next(cell.cell_contents for cell in fixed.__closure__
+                      if getattr(cell.cell_contents, "__name__", "") == "doc_field_length")
+    for index in indexes:
+        reader = CatalogueStore(index).get().searcher().reader()
+        answers = set()
+        for leaf, _ in reader.leaf_readers():
+            perdoc = leaf._perdoc
+            fresh = W3PerDocReader(perdoc._storage, perdoc._segment)
+            for field in leaf.schema.names():
+                for doc in range(leaf.doc_count_all() + 1):
+                    expected = one_by_one(fresh, doc, field, -1)
+                    assert fixed(perdoc, doc, field, -1) == expected, (field, doc)
+                    answers.add(expected)
+        assert -1 in answers and None in answers and len(answers) > 10

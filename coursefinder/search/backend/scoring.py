@@ -14,6 +14,7 @@ import numpy as np
 
 from ..textquery import AllOf, AnyOf, Boosted, Term, node_size
 from .cache import BoundedCache
+from .whoosh_fixes import read_byte_column
 
 log = logging.getLogger(__name__)
 
@@ -136,7 +137,7 @@ def _leaf_lengths(reader, field, size):
             return np.zeros(size, dtype=np.float64)
         if _LENGTH_OF_BYTE is None:
             _LENGTH_OF_BYTE = np.array([0] + [byte_to_length(b) for b in range(1, 256)], dtype=np.float64)
-        codes = _byte_column(column, size)
+        codes = read_byte_column(column, size)
         _took("length column", codes is not None)
         if codes is None:
             codes = np.fromiter((column[doc] for doc in range(size)), dtype=np.uint8, count=size)
@@ -144,20 +145,6 @@ def _leaf_lengths(reader, field, size):
     except (AttributeError, ImportError, TypeError):
         _took("length column", False)
         return None
-
-
-def _byte_column(column, size):
-    """A one-byte column's values for all ``size`` documents, read in one piece (Whoosh reads one
-    at a time: a third of a second for a field of 100,000 courses, on each worker's first search),
-    or None when the column is not the kind this knows."""
-    count = min(getattr(column, "_count", -1), size)
-    if getattr(column, "_fixedlen", None) == 1 and count >= 0:
-        data = column._dbfile.get(column._basepos, count) if count else b""
-        if len(data) == count:
-            codes = np.zeros(size, dtype=np.uint8)     # documents after the last one written: 0, the default
-            codes[:count] = np.frombuffer(data, dtype=np.uint8)
-            return codes
-    return None
 
 
 class TermScores:
