@@ -48,11 +48,30 @@ def test_a_scan_holds_no_courses_and_reads_them_again_in_order(tmp_path):
     assert list(scan.courses()) == load_files([str(path)]).courses
 
 
-def test_files_changed_between_reading_and_writing_are_noticed(tmp_path):
+def test_what_is_imported_is_what_was_checked_even_when_the_files_change_after(tmp_path):
+    path = tmp_path / "c.jsonl"
+    path.write_bytes(FILES["plain.jsonl"])
+    scan = scan_files([path])
+    expected = load_files([str(path)]).courses
+    path.write_bytes(FILES["plain.jsonl"].replace(b"Sveisekurs 1", b"Sveisekurs X") + b'\n{"id": "BAD"}')
+    assert list(scan.courses()) == expected
+    assert [course.source for course in scan.courses(source="north")] == ["north"] * 3
+
+
+def test_no_room_for_the_checked_courses_is_a_clear_problem_and_changes_nothing(tmp_path, monkeypatch):
+    from coursefinder.catalogue import loading
+    from coursefinder.search import current_generation
+
     path = tmp_path / "c.jsonl"
     path.write_bytes(FILES["plain.jsonl"])
     assert import_files([path], tmp_path / "index").ok
-    scan = scan_files([path])
-    path.write_bytes(FILES["plain.jsonl"].replace(b"Sveisekurs 1", b"Sveisekurs X"))
-    with pytest.raises(Exception, match="changed"):
-        list(scan.courses())
+    before = current_generation(tmp_path / "index")
+
+    def full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(loading.tempfile, "TemporaryFile", full)
+    outcome = import_files([path], tmp_path / "index")
+    assert not outcome.ok
+    assert "No space left on device" in outcome.problems[0].render()
+    assert current_generation(tmp_path / "index") == before

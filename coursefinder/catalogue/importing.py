@@ -15,7 +15,7 @@ from .. import clock
 from ..search import (GenerationError, ImportBusy, build_generation, can_be_served, current_generation, import_lock,
                       is_outdated, iter_stored_courses, read_manifest, served_courses)
 from . import sample, sources
-from .loading import CourseStream, FilesChanged, LoadResult, load_files, load_sources, scan_files
+from .loading import CourseStream, LoadResult, load_files, load_sources, scan_files
 from .problems import NO_FIELD, N_, Problem
 
 log = logging.getLogger(__name__)
@@ -152,7 +152,7 @@ def plan_import(loaded, index_dir, source, files, old=None):
         if kept_ids:
             yield from ((course for course in old_courses if course.id in kept_ids) if old_courses is not None
                         else _served_courses(index_dir, name, kept_ids))
-        yield from new if new is not None else (course.but(source=owner) for course in loaded.courses())
+        yield from new if new is not None else loaded.courses(source=owner)
 
     plan = Plan(index_dir, source, os.path.isdir(os.path.join(index_dir, "generations")), len(old_facts),
                 CourseStream(len(kept) + len(new_facts), catalogue), sources.compare(old_facts, kept + new_facts),
@@ -170,7 +170,7 @@ def _apply(plan, on_course=None, notes=None):
              "sources": sources.summarise(plan.facts, previous, imported, now), **(notes or {})}
     try:
         name = build_generation(plan.index_dir, plan.courses, on_course=on_course, notes=notes)
-    except (GenerationError, FilesChanged) as error:
+    except GenerationError as error:
         return _failure(plan.index_dir, str(error))
     log.info("imported %d courses into generation %s", plan.after, name)
     return ImportOutcome(plan=plan, generation=name, count=plan.after)

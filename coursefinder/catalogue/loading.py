@@ -1,12 +1,17 @@
 """Load a whole catalogue from import files: all of it valid, or nothing and every problem."""
 
 import os
+import tempfile
 from dataclasses import dataclass, field
 
+import orjson
+
 from ..faults import checkpoint
+from .model import Course
 from .nav_format import read_nav_records
 from .problems import N_, NO_FIELD, Problem
 from .readers import iter_file_records, iter_records, read_records
+from .sources import record_digest
 from .validation import check_record, check_unique_ids, valid_id
 
 # How a file is read: the import format (JSON, JSON Lines or CSV, told apart by the file),
@@ -123,13 +128,15 @@ class Located:
 @dataclass
 class Scan:
     """Import files read through once, holding what a plan needs of each course but not the courses:
-    memory that does not grow with a record's size.  :meth:`courses` reads them again, one at a time."""
+    memory that does not grow with a record's size.  The checked courses wait in ``spool`` (a
+    temporary file, one JSON record a line), and :meth:`courses` reads them back one at a time:
+    the files are not read or checked a second time, and what is imported is what was checked."""
     paths: list
     fmt: str
     problems: list
     warnings: list = field(default_factory=list)
     located: list = field(default_factory=list)     # Located of every valid course, in order
-    stamps: list = field(default_factory=list)      # size and time of each file when it was read
+    spool: object = None
 
     @property
     def ok(self):
@@ -139,45 +146,39 @@ class Scan:
     def count(self):
         return len(self.located)
 
-    def courses(self):
-        """The valid courses of the files, in order (the files are read and checked again, and must not have
-        changed since: :class:`FilesChanged` otherwise)."""
-        problems, ids, count = [], [], 0
-        self._unchanged()
-        for _label, _line, course in _checked(_read_each(self.paths), self.fmt, problems, ids):
-            if count >= len(self.located) or course.id != self.located[count].id:
-                raise FilesChanged("the files changed while they were imported")
-            count += 1
-            yield course
-        self._unchanged()
-        if count != len(self.located):
-            raise FilesChanged("the files changed while they were imported")
-
-    def _unchanged(self):
-        if _stamps(self.paths) != self.stamps:
-            raise FilesChanged("the files changed while they were imported")
-
-
-class FilesChanged(Exception):
-    """An import's files were changed between reading them and writing their courses."""
+    def courses(self, source=None):
+        """The valid courses of the files, in order; with ``source``, as the courses of that source."""
+        self.spool.seek(0)
+        for line in self.spool:
+            record = orjson.loads(line)
+            if source is not None:
+                record["source"] = source
+            yield Course.from_record(record)
 
 
 def scan_files(paths, on_record=None, fmt="auto"):
     """Check import files as a stream (one file's bytes and one record at a time): a :class:`Scan`."""
-    from .sources import digest
-
     paths = [str(path) for path in paths]
     problems = _unreadable(paths)
     if problems:
         return Scan(paths, fmt, problems)
     ids, located, stamps = [], [], _stamps(paths)
-    for label, line, course in _checked(_read_each(paths), fmt, problems, ids, on_record):
-        located.append(Located(label, line, course.id, digest(course), course.county))
+    try:
+        spool = tempfile.TemporaryFile(prefix="coursefinder-import-")
+        for label, line, course in _checked(_read_each(paths), fmt, problems, ids, on_record):
+            record = course.to_record()
+            located.append(Located(label, line, course.id, record_digest(record), course.county))
+            spool.write(orjson.dumps(record) + b"\n")
+        spool.flush()
+    except OSError as error:
+        return Scan(paths, fmt, [Problem(paths[0], 0, NO_FIELD, N_("the import failed and nothing was changed: "
+                                                                   "%(reason)s"),
+                                         {"reason": f"no room for the checked courses: {error.strerror or error}"})])
     problems, warnings = _finished(paths, problems, ids, bool(located))
     if _stamps(paths) != stamps:
         problems.append(Problem(paths[0], 0, NO_FIELD, N_("the import failed and nothing was changed: %(reason)s"),
                                 {"reason": "the files changed while they were read"}))
-    return Scan(paths, fmt, problems, warnings, [] if problems else located, stamps)
+    return Scan(paths, fmt, problems, warnings, [] if problems else located, spool)
 
 
 def _stamps(paths):

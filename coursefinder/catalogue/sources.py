@@ -8,10 +8,11 @@ the whole catalogue); the bundled sample belongs to ``SAMPLE``.  Both names are 
 """
 
 import hashlib
-import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+
+import orjson
 
 NAME = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?")
 WHOLE = "catalogue"
@@ -37,10 +38,13 @@ class Change:
 
 def digest(course):
     """A fingerprint of what a course says, its source aside: equal for equal content."""
-    record = course.to_record()
-    record.pop("source", None)
-    text = json.dumps(record, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return hashlib.blake2b(text.encode(), digest_size=16).digest()
+    return record_digest(course.to_record())
+
+
+def record_digest(record):
+    """The same of a course's record (``Course.to_record``); compared within one import, never stored."""
+    record = {name: value for name, value in record.items() if name != "source"}
+    return hashlib.blake2b(orjson.dumps(record, option=orjson.OPT_SORT_KEYS), digest_size=16).digest()
 
 
 @dataclass(frozen=True, slots=True)
