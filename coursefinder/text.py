@@ -31,8 +31,14 @@ _INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-
 BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 
+# Either of them: nearly all text has neither, and is then given back as it is.
+_EITHER = re.compile(f"{_INVISIBLE.pattern[:-1]}{BIDI_CONTROLS.pattern[1:]}")
+
+
 def visible(text):
-    """Text as it may be written into a page, a feed or a calendar file."""
+    """Text as it may be written into a page, a feed or a calendar file (``text`` itself when it has nothing to change)."""
+    if _EITHER.search(text) is None:
+        return text
     return BIDI_CONTROLS.sub("", _INVISIBLE.sub("\ufffd", text))
 
 

@@ -8,7 +8,7 @@ from flask_babel import Babel
 
 from ..i18n import DEFAULT_LANGUAGE, LANGUAGES, negotiate, translations_dir
 from . import (api, caching, compare_views, course_views, errors, feed_views, health, info_views, json_provider,
-               offer_views, openapi, publish_views, search_views, security, templating)
+               offer_views, openapi, publish_views, search_views, security, templating, translations)
 from .context import current_catalogue
 
 BLUEPRINTS = (search_views.bp, course_views.bp, compare_views.bp, feed_views.bp, offer_views.bp, info_views.bp,
@@ -27,7 +27,8 @@ def select_locale():
 def init_app(app):
     json_provider.init_app(app)
     app.request_class = publish_views.InMemoryRequest
-    Babel(app, locale_selector=select_locale, default_translation_directories=translations_dir())
+    babel = Babel(app, locale_selector=select_locale, default_translation_directories=translations_dir())
+    translations.install(app, babel)
     for blueprint in BLUEPRINTS:
         app.register_blueprint(blueprint)
     security.init_app(app)

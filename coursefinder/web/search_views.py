@@ -1,5 +1,7 @@
 """The search page, /LANG/: the form, the results with their facets and chips, and ways out of a search."""
 
+from functools import lru_cache
+
 from flask import g, redirect, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 
@@ -63,13 +65,18 @@ def parse_page_search():
 
 
 def municipality_choices(generation):
-    """``[(county, [(number, name)])]``: the municipalities with courses, named as the places table names them."""
+    """``((county, ((number, name), ...)), ...)``: the municipalities with courses, named as the places table names them."""
+    return _municipality_choices(generation.columns.vocabularies["municipality"])
+
+
+@lru_cache(maxsize=4)       # by the generation's municipalities: the same for every page it serves
+def _municipality_choices(numbers):
     by_county = {}
-    for number in generation.columns.vocabularies["municipality"]:
+    for number in numbers:
         found = places.municipality(number)
         by_county.setdefault(number[:2], []).append((number, found.name if found else number))
-    return [(county, sorted(by_county[county], key=lambda item: fold(item[1].casefold())))
-            for county in COUNTIES if county in by_county]
+    return tuple((county, tuple(sorted(by_county[county], key=lambda item: fold(item[1].casefold()))))
+                 for county in COUNTIES if county in by_county)
 
 
 def shown_origin(search_request):

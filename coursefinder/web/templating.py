@@ -13,6 +13,7 @@ from . import glossary
 from .nav_contact import NAV_CONTACT
 from ..i18n import DEFAULT_LANGUAGE, LANGUAGES, format_locale, labels, text_of
 from ..search import FILTERS
+from ..search.backend.cache import BoundedCache
 from .context import today
 from .sharing import qr_svg
 from .structured import json_ld_script
@@ -56,10 +57,11 @@ def visible(value):
     Also marked-up values (translated strings with their parameters filled in are), since
     a control character is never part of markup.
     """
-    if isinstance(value, Markup):
-        return Markup(text.visible(str(value)))
     if isinstance(value, str):
-        return text.visible(value)
+        shown = text.visible(value)
+        if shown is value:
+            return value
+        return Markup(shown) if isinstance(value, Markup) else shown
     return value
 
 
@@ -161,6 +163,23 @@ def link_to(url, text):
     return Markup('<a href="%s">%s</a>') % (url, text)
 
 
+# Parts of pages that are the same on many pages (the municipality list: 357 options) and
+# cost more to write than to look up, by language and what they show; a few hundred
+# kilobytes at most.
+_FRAGMENTS = BoundedCache(256, max_bytes=2 * 1024 * 1024)
+
+
+def cached_fragment(*key, caller):
+    """``{% call cached_fragment(what, ...) %}...{% endcall %}``: the block as written the first time for
+    this language, address root and key (which must name everything the block shows)."""
+    key = (page_language().code, request.script_root, *key)
+    found = _FRAGMENTS.get(key)
+    if found is None:
+        found = Markup(caller())
+        _FRAGMENTS.put(key, found, size=2 * len(found) + 2 * len(repr(key)))
+    return found
+
+
 def paragraphs(text):
     """Plain text with blank lines between paragraphs, as the import format defines it."""
     return [part.strip() for part in (text or "").replace("\r\n", "\n").split("\n\n") if part.strip()]
@@ -180,6 +199,7 @@ def init_app(app):
         text_of=text_of,
         in_language=in_language,
         paragraphs=paragraphs,
+        cached_fragment=cached_fragment,
         feedback_link=feedback_link,
         mail_link=mail_link,
         own_address=own_address,
