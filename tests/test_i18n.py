@@ -187,3 +187,36 @@ def test_course_text_in_the_readers_best_language(lang, title, summary):
     assert text_of(course, "title", lang) == title and text_of(course, "summary", lang) == summary
     assert text_of(course, "description", lang) == ("Bare norsk", "nb")          # the only text there is
     assert content_order(lang)[0] in ("nb", "en")
+
+
+def test_a_request_keeps_its_translations_and_a_forced_locale_gets_its_own(app):
+    # The translations are looked up once per request (web/translations.py); a page that
+    # writes a part in another language (Flask-Babel's force_locale) must still get that one.
+    from flask import render_template_string
+    from flask_babel import force_locale, gettext
+
+    with app.test_request_context("/en/"):
+        from flask import g
+        g.lang = "en"
+        assert gettext("Filters") == "Filters"
+        with force_locale("uk"):
+            assert gettext("Filters") != "Filters"
+            assert render_template_string("{{ _('Filters') }}") == gettext("Filters")
+        assert gettext("Filters") == "Filters"
+        assert render_template_string("{{ _('Filters') }}") == "Filters"
+    with app.test_request_context("/nb/"):
+        g.lang = "nb"
+        assert gettext("Filters") == "Filtre"
+
+
+@pytest.mark.parametrize("lang", ["nb", "en", "ar"])
+def test_the_municipality_list_shows_each_pages_own_choice(client, lang):
+    # The list is written once and kept (templating.cached_fragment); the choice is part of what it is kept by.
+    import re
+
+    pages = {}
+    for number in ("0301", "4601", ""):
+        html = client.get(f"/{lang}/?municipality={number}").get_data(as_text=True)
+        select = re.search(r'<select form="search-form" id="municipality".*?</select>', html, re.S).group(0)
+        pages[number] = re.findall(r'<option value="(\d*)" selected>', select)
+    assert pages == {"0301": ["0301"], "4601": ["4601"], "": []}
