@@ -90,3 +90,13 @@ def test_lengths_read_whole_for_writing_are_whoosh_s_own(indexes):
                     assert fixed(perdoc, doc, field, -1) == expected, (field, doc)
                     answers.add(expected)
         assert -1 in answers and None in answers and len(answers) > 10
+
+
+def test_a_code_field_s_posting_is_whoosh_s_own():
+    from whoosh.fields import ID
+
+    from coursefinder.search.backend.schema import Code
+
+    for value in ["03", "health-care", "", "Øst  og vest", "EDGE-1.a_b", "\u202eX"]:
+        for ours, whoosh_s in ((Code(), ID()), (Code(unique=True, sortable=True), ID(unique=True, sortable=True))):
+            assert list(ours.index(value)) == list(whoosh_s.index(value)), value

@@ -264,8 +264,8 @@ def index_terms(kind, text):
         return ANALYSES[kind](text)
     memo, analyse, stop = memos[kind], _WORD_TERMS[kind], STOP_WORDS[_STOP_OF[kind]]
     found = []
-    for match in TOKEN.finditer(text or ""):
-        token = match.group().lower()
+    for token in TOKEN.findall(text or ""):
+        token = token.lower()
         terms = memo.get(token)
         if terms is None:
             if token in stop:

@@ -44,14 +44,24 @@ class AnalysedText(TEXT):
         return ((term.encode("utf-8"), freq, freq * boost, pack_uint(freq)) for term, freq in counts.items())
 
 
+class Code(ID):
+    """An ``ID`` field (a course's id, a code of a filter column), its one posting made in one step:
+    Whoosh's own way tokenizes the value as a stream of one token (20 fields a course)."""
+
+    def index(self, value, **kwargs):
+        if not isinstance(value, str):
+            return super().index(value, **kwargs)
+        return iter(((value.encode("utf-8"), 1, self.format.field_boost, b""),))
+
+
 def make_schema():
     fields = {name: AnalysedText(field.analysis) for name, field in TEXT_FIELDS.items()}
     # A codes column is read from its terms (each value's documents at once); numbers and
     # the titles' sort keys only as columns, so they are not indexed (a number's terms at
     # several precisions were more than a third of all postings).
     for column in FILTERS.columns().values():
-        fields[column.name] = ID() if isinstance(column, Codes) else COLUMN(NumericColumn("i", default=0))
-    fields["id"] = ID(unique=True, sortable=True)
+        fields[column.name] = Code() if isinstance(column, Codes) else COLUMN(NumericColumn("i", default=0))
+    fields["id"] = Code(unique=True, sortable=True)
     # The order the courses were written in: the last tie-break of every sort, the same
     # however many processes wrote the index.
     fields["row"] = COLUMN(NumericColumn("i", default=0))
