@@ -73,16 +73,31 @@ def unique_queries(count, seed):
 def run(command, **kwargs):
     """Run a command; return (seconds, peak MB): the peak of the RSS of its processes together (an import may
     write with several), sampled every 0.2 s, or its own peak RSS when that is higher."""
+    measured = run_measured(command, **kwargs)
+    return measured["seconds"], measured["peak RSS MB"]
+
+
+def run_measured(command, **kwargs):
+    """Run a command; return its wall-clock seconds, CPU seconds (all its processes), and the peaks of the
+    RSS and of the PSS of its processes together, sampled every 0.2 s.  Processes forked from one share
+    its pages, which RSS counts in each of them and PSS divides among them: PSS is what the machine
+    really gives them."""
     started = time.monotonic()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     process = subprocess.Popen(command, **kwargs)
-    peak = 0.0
+    peak_rss = peak_pss = 0.0
     while process.poll() is None:
-        peak = max(peak, sum(process_mb(each, "Rss") for each in tree(process.pid)))
+        processes = tree(process.pid)
+        peak_rss = max(peak_rss, sum(process_mb(each, "Rss") for each in processes))
+        peak_pss = max(peak_pss, sum(process_mb(each, "Pss") for each in processes))
         time.sleep(0.2)
     if process.returncode != 0:
         raise SystemExit(f"failed: {' '.join(command)}")
-    own = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return time.monotonic() - started, max(peak, own)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    own = after.ru_maxrss / 1024
+    return {"seconds": time.monotonic() - started,
+            "CPU s": after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime,
+            "peak RSS MB": max(peak_rss, own), "peak PSS MB": peak_pss}
 
 
 def tree(pid):

@@ -30,25 +30,35 @@ SCORES = "common-scores.npy"
 
 
 def write_common_terms(folder, index, fields):
-    """Write the documents and scores of the terms of ``fields`` in at least COMMON_FROM courses."""
-    table, docs_parts, score_parts, at = {}, [], [], 0
+    """Write the documents and scores of the terms of ``fields`` in at least COMMON_FROM courses.
+
+    The arrays are written into mapped files a term at a time, so that what the import holds
+    does not grow with the catalogue (their postings are a few times the number of courses).
+    """
+    table = {}
     with index.searcher() as searcher:
         reader = searcher.reader()
-        term_scores = TermScores(reader.doc_count_all())
-        for field in fields:
-            if field not in reader.schema:
-                continue
-            common = [text for text, info in reader.iter_field(field) if info.doc_frequency() >= COMMON_FROM]
-            for text in common:
-                text = text.decode("utf-8")
+        common = [(field, text.decode("utf-8"), info.doc_frequency()) for field in fields if field in reader.schema
+                  for text, info in reader.iter_field(field) if info.doc_frequency() >= COMMON_FROM]
+        total = sum(count for _field, _text, count in common)
+        docs_file, scores_file = os.path.join(folder, DOCS), os.path.join(folder, SCORES)
+        if not total:       # an empty array cannot be mapped
+            np.save(docs_file, np.zeros(0, dtype=np.int32))
+            np.save(scores_file, np.zeros(0, dtype=np.float32))
+        else:
+            all_docs = np.lib.format.open_memmap(docs_file, mode="w+", dtype=np.int32, shape=(total,))
+            all_scores = np.lib.format.open_memmap(scores_file, mode="w+", dtype=np.float32, shape=(total,))
+            term_scores, at = TermScores(reader.doc_count_all()), 0
+            for field, text, count in common:
                 docs, scores = term_scores.compute(searcher, field, text)
-                table.setdefault(field, {})[text] = [at, int(docs.size)]
-                docs_parts.append(docs)
-                score_parts.append(scores)
-                at += docs.size
-    np.save(os.path.join(folder, DOCS), np.concatenate(docs_parts) if docs_parts else np.zeros(0, dtype=np.int32))
-    np.save(os.path.join(folder, SCORES),
-            np.concatenate(score_parts) if score_parts else np.zeros(0, dtype=np.float32))
+                if docs.size != count:
+                    raise ValueError(f"the term {text!r} of {field} has {docs.size} postings, its frequency is {count}")
+                all_docs[at:at + count], all_scores[at:at + count] = docs, scores
+                table.setdefault(field, {})[text] = [at, count]
+                at += count
+            all_docs.flush()
+            all_scores.flush()
+            del all_docs, all_scores
     with open(os.path.join(folder, TERMS), "w", encoding="utf-8") as handle:
         json.dump(table, handle, ensure_ascii=False)
 
