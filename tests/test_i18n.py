@@ -220,3 +220,10 @@ def test_the_municipality_list_shows_each_pages_own_choice(client, lang):
         select = re.search(r'<select form="search-form" id="municipality".*?</select>', html, re.S).group(0)
         pages[number] = re.findall(r'<option value="(\d*)" selected>', select)
     assert pages == {"0301": ["0301"], "4601": ["4601"], "": []}
+    # Values that are not municipalities of the list select nothing and take no place of their own.
+    from coursefinder.web.templating import _FRAGMENTS
+
+    kept = len(_FRAGMENTS)
+    for junk in ("9999", "0301x", "<b>", "4601,9999"):
+        client.get(f"/{lang}/?municipality={junk}")
+    assert len(_FRAGMENTS) <= kept + 1      # "4601,9999" is the list with 4601 chosen, already kept

@@ -35,7 +35,7 @@ def test_a_failed_build_changes_nothing(fresh_index, monkeypatch):
     def broken(*args, **kwargs):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(generations, "_write_index", broken)
+    monkeypatch.setattr(generations, "write_index", broken)
     with pytest.raises(GenerationError, match="No space left"):
         build_generation(fresh_index, courses("NEW"))
     assert current_generation(fresh_index) == "gen-000001"
@@ -166,3 +166,50 @@ def test_a_generation_whose_course_records_do_not_match_its_index_is_not_served(
     ok, lines = check_index(fresh_index)
     assert not ok and any(second in line and "bytes" in line for line in lines)
     assert CatalogueStore(fresh_index).get().name == "gen-000001"
+
+
+def test_a_generation_that_lost_its_course_records_is_not_served(fresh_index):
+    from coursefinder.search import check_index
+    from coursefinder.search.backend import records
+
+    build_generation(fresh_index, courses("A"))
+    second = build_generation(fresh_index, courses("B"))
+    os.remove(os.path.join(generations.generation_path(fresh_index, second), records.OFFSETS))
+    assert CatalogueStore(fresh_index).get().name == "gen-000001"
+    ok, lines = check_index(fresh_index)
+    assert not ok and any(second in line and records.OFFSETS in line for line in lines)
+
+
+def test_a_full_disk_while_the_common_terms_are_written_changes_nothing(fresh_index, monkeypatch):
+    import builtins
+
+    from coursefinder.search.backend import common_terms
+
+    build_generation(fresh_index, courses("OLD"))
+
+    class Full:
+        def __init__(self, handle):
+            self._handle = handle
+
+        def write(self, data):
+            raise OSError(28, "No space left on device")
+
+        def __getattr__(self, name):
+            return getattr(self._handle, name)
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self._handle.close()
+
+    def full_open(path, mode="r", *args, **kwargs):
+        handle = builtins.open(path, mode, *args, **kwargs)
+        return Full(handle) if str(path).endswith(common_terms.DOCS) else handle
+
+    monkeypatch.setattr(common_terms, "COMMON_FROM", 1)
+    monkeypatch.setattr(common_terms, "open", full_open, raising=False)
+    with pytest.raises(GenerationError, match="No space left"):
+        build_generation(fresh_index, courses("NEW", "NEWER"))
+    assert current_generation(fresh_index) == "gen-000001"
+    assert os.listdir(fresh_index / "generations") == ["gen-000001"]

@@ -6,7 +6,7 @@ import pytest
 from coursefinder import create_app
 from coursefinder.catalogue.loading import load_sources
 from coursefinder.search import CatalogueStore, build_generation
-from coursefinder.search.backend import generations
+from coursefinder.search.backend import index_writing
 from conftest import TODAY, catalogue_records
 from test_search_scoring import assert_whoosh_scores
 
@@ -23,7 +23,7 @@ def indexes(tmp_path_factory):
     folder = tmp_path_factory.mktemp("parallel")
     build_generation(folder / "one", courses, keep_old_seconds=0)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(generations, "PARALLEL_FROM", 1)
+        patch.setattr(index_writing, "PARALLEL_FROM", 1)
         build_generation(folder / "two", courses, keep_old_seconds=0)
     return folder / "one", folder / "two"
 
@@ -31,7 +31,7 @@ def indexes(tmp_path_factory):
 def test_the_parallel_index_has_a_segment_per_process(indexes):
     one, two = (CatalogueStore(index).get() for index in indexes)
     assert len(one.searcher().reader().leaf_readers()) == 1
-    assert len(two.searcher().reader().leaf_readers()) == generations.WRITER_PROCS
+    assert len(two.searcher().reader().leaf_readers()) == index_writing.WRITER_PROCS
     assert one.size == two.size
 
 

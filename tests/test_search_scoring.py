@@ -44,7 +44,7 @@ def test_the_cache_forgets_the_least_used_terms_beyond_its_bound(generation):
 
 
 def test_field_lengths_read_at_once_equal_whoosh_one_by_one(generation):
-    from coursefinder.search.backend.scoring import _stored_lengths
+    from coursefinder.search.backend.postings import _stored_lengths
 
     reader = generation.searcher().reader()
     for field in ("title_nb", "description_nb", "title_parts", "summary_en"):
@@ -57,12 +57,12 @@ def test_the_fast_readers_of_whoosh_are_the_ones_used(generation, caplog):
     # Whoosh's private block and length readers make scoring fast; if a Whoosh release
     # changes them the code falls back to the public way, which is correct but slow, and
     # this test is what notices.
-    from coursefinder.search.backend import scoring
+    from coursefinder.search.backend import postings
 
-    scoring.FAST_PATHS.update({"block postings": None, "length column": None})
+    postings.FAST_PATHS.update({"block postings": None, "length column": None})
     evaluate(build_query("sveisekurs helsefagarbeider", "nb", generation.speller), TermScores(generation.size),
              generation.searcher())
-    assert scoring.FAST_PATHS == {"block postings": True, "length column": True}
+    assert postings.FAST_PATHS == {"block postings": True, "length column": True}
     assert "fast path" not in caplog.text
 
 
@@ -79,7 +79,7 @@ def test_postings_of_many_blocks_are_decoded_as_whoosh_decodes_them(fresh_index)
     # hundreds of courses spans several blocks (the test catalogue's words fit in one).
     from coursefinder.catalogue.model import Course
     from coursefinder.search import build_generation
-    from coursefinder.search.backend import scoring
+    from coursefinder.search.backend import postings
 
     courses = [Course(id=f"C{n}", title_nb=f"Kurs {'sveis ' * (n % 3 + 1)}nummer {n}", course_type="vocational",
                       provider="P", county="03", summary_nb="kurs " * (n % 5) + ("truck" if n % 7 else ""))
@@ -96,7 +96,7 @@ def test_postings_of_many_blocks_are_decoded_as_whoosh_decodes_them(fresh_index)
                 ids.append(matcher.id())
                 weights.append(matcher.weight())
                 matcher.next()
-            found_ids, found_weights = scoring._leaf_postings(reader, field, term.decode())
+            found_ids, found_weights = postings._leaf_postings(reader, field, term.decode())
             assert found_ids.tolist() == ids and found_weights.tolist() == weights, term
             checked += len(ids) > 128
     assert checked >= 3
@@ -142,7 +142,8 @@ def test_a_common_terms_scores_are_read_as_written_not_computed(with_common_term
     assert docs.tolist() == computed[0].tolist() and np.array_equal(scores, computed[1])
     fresh = TermScores(generation.size, common=common)
     monkeypatch.setattr(fresh, "compute", lambda *args: pytest.fail("computed again"))
-    assert fresh.vector(generation.searcher(), field, text)[0] is not None
+    found = fresh.vector(generation.searcher(), field, text)
+    assert found[0].tolist() == docs.tolist() and found[1].tolist() == scores.tolist()
     assert len(fresh._cache) == 0       # nothing of it held in the cache
 
 

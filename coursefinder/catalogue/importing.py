@@ -192,17 +192,22 @@ def import_files(paths, index_dir, source=None, fmt="auto", approve=None, dry_ru
                                                {"name": source})])
     try:
         with import_lock(index_dir, wait=wait, on_wait=on_wait):
-            loaded = scan_files(paths, on_record, fmt)
-            if not loaded.ok:
-                return ImportOutcome(problems=loaded.problems)
-            plan, problems = plan_import(loaded, index_dir, source, paths)
-            if problems or dry_run:
-                return ImportOutcome(problems=problems, plan=plan)
-            if plan.shrinks and approve is not None and not approve(plan):
-                return ImportOutcome(plan=plan, refused=True)
-            if on_valid:
-                on_valid(plan.after)
-            return _apply(plan, on_course)
+            loaded = scan_files(paths, on_record, fmt, spool_dir=index_dir)
+            try:
+                if not loaded.ok:
+                    return ImportOutcome(problems=loaded.problems)
+                plan, problems = plan_import(loaded, index_dir, source, paths)
+                # The plan of a dry run or of a refused import says what would change; its courses
+                # are not kept (the checked courses' temporary file is closed on the way out).
+                if problems or dry_run:
+                    return ImportOutcome(problems=problems, plan=plan)
+                if plan.shrinks and approve is not None and not approve(plan):
+                    return ImportOutcome(plan=plan, refused=True)
+                if on_valid:
+                    on_valid(plan.after)
+                return _apply(plan, on_course)
+            finally:
+                loaded.close()
     except ImportBusy as busy:
         return _failure(index_dir, str(busy))
 

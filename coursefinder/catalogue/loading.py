@@ -146,6 +146,10 @@ class Scan:
     def count(self):
         return len(self.located)
 
+    def close(self):
+        if self.spool is not None:
+            _close(self.spool)
+
     def courses(self, source=None):
         """The valid courses of the files, in order; with ``source``, as the courses of that source."""
         self.spool.seek(0)
@@ -156,29 +160,53 @@ class Scan:
             yield Course.from_record(record)
 
 
-def scan_files(paths, on_record=None, fmt="auto"):
-    """Check import files as a stream (one file's bytes and one record at a time): a :class:`Scan`."""
+def scan_files(paths, on_record=None, fmt="auto", spool_dir=None):
+    """Check import files as a stream (one file's bytes and one record at a time): a :class:`Scan`.
+
+    The checked courses wait in a temporary file in ``spool_dir`` (an import's own index
+    folder: it has room for the catalogue anyway, where a memory-backed /tmp may not);
+    close the scan when done with it.
+    """
     paths = [str(path) for path in paths]
     problems = _unreadable(paths)
     if problems:
         return Scan(paths, fmt, problems)
     ids, located, stamps = [], [], _stamps(paths)
     try:
-        spool = tempfile.TemporaryFile(prefix="coursefinder-import-")
-        for label, line, course in _checked(_read_each(paths), fmt, problems, ids, on_record):
-            record = course.to_record()
-            located.append(Located(label, line, course.id, record_digest(record), course.county))
+        spool = tempfile.TemporaryFile(prefix=".coursefinder-import-", dir=spool_dir)
+    except OSError as error:
+        return _no_room(paths, fmt, error)
+    for label, line, course in _checked(_read_each(paths), fmt, problems, ids, on_record):
+        record = course.to_record()
+        located.append(Located(label, line, course.id, record_digest(record), course.county))
+        try:
             spool.write(orjson.dumps(record) + b"\n")
+        except OSError as error:
+            return _no_room(paths, fmt, error, spool)
+    try:
         spool.flush()
     except OSError as error:
-        return Scan(paths, fmt, [Problem(paths[0], 0, NO_FIELD, N_("the import failed and nothing was changed: "
-                                                                   "%(reason)s"),
-                                         {"reason": f"no room for the checked courses: {error.strerror or error}"})])
+        return _no_room(paths, fmt, error, spool)
     problems, warnings = _finished(paths, problems, ids, bool(located))
     if _stamps(paths) != stamps:
         problems.append(Problem(paths[0], 0, NO_FIELD, N_("the import failed and nothing was changed: %(reason)s"),
                                 {"reason": "the files changed while they were read"}))
     return Scan(paths, fmt, problems, warnings, [] if problems else located, spool)
+
+
+def _no_room(paths, fmt, error, spool=None):
+    if spool is not None:
+        _close(spool)
+    return Scan(paths, fmt, [Problem(paths[0], 0, NO_FIELD, N_("the import failed and nothing was changed: %(reason)s"),
+                                     {"reason": f"no room for the checked courses: {error.strerror or error}"})])
+
+
+def _close(spool):
+    """Close a spool; what it could not write is gone with it (it was temporary)."""
+    try:
+        spool.close()
+    except OSError:
+        pass
 
 
 def _stamps(paths):

@@ -13,8 +13,9 @@ another backend.
 
 from .backend.checking import check_index
 from .backend.generations import (GenerationError, ImportBusy, build_generation, current_generation, import_lock,
-                                  is_outdated, iter_stored_courses, read_manifest, served_courses, stored_courses)
+                                  is_outdated, read_manifest)
 from .backend.store import CatalogueStore, open_best
+from .backend.stored import iter_stored_courses, served_courses, stored_courses
 from .filter_kinds import MAX_VALUES, ParamError, split_values
 from .filters import FILTERS, FORM_GROUPS
 from .interface import Catalogue, SearchResult

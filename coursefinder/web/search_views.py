@@ -69,14 +69,26 @@ def municipality_choices(generation):
     return _municipality_choices(generation.columns.vocabularies["municipality"])
 
 
+class MunicipalityChoices(tuple):
+    """The municipality list of a catalogue, and which of a link's values are in it."""
+
+    def __init__(self, _counties):
+        super().__init__()
+        self.numbers = frozenset(number for _county, places in self for number, _name in places)
+
+    def chosen(self, values):
+        """The values that are municipalities of the list, in order: what a list written with them is kept by."""
+        return tuple(sorted(self.numbers.intersection(values)))
+
+
 @lru_cache(maxsize=4)       # by the generation's municipalities: the same for every page it serves
 def _municipality_choices(numbers):
     by_county = {}
     for number in numbers:
         found = places.municipality(number)
         by_county.setdefault(number[:2], []).append((number, found.name if found else number))
-    return tuple((county, tuple(sorted(by_county[county], key=lambda item: fold(item[1].casefold()))))
-                 for county in COUNTIES if county in by_county)
+    return MunicipalityChoices((county, tuple(sorted(by_county[county], key=lambda item: fold(item[1].casefold()))))
+                               for county in COUNTIES if county in by_county)
 
 
 def shown_origin(search_request):

@@ -171,12 +171,14 @@ _FRAGMENTS = BoundedCache(256, max_bytes=2 * 1024 * 1024)
 
 def cached_fragment(*key, caller):
     """``{% call cached_fragment(what, ...) %}...{% endcall %}``: the block as written the first time for
-    this language, address root and key (which must name everything the block shows)."""
+    this language, address root and key (which must name everything the block shows, by values that
+    are few: no text a reader typed, or each variant of it would take a place)."""
     key = (page_language().code, request.script_root, *key)
     found = _FRAGMENTS.get(key)
     if found is None:
         found = Markup(caller())
-        _FRAGMENTS.put(key, found, size=2 * len(found) + 2 * len(repr(key)))
+        # The key's parts are shared with the pages (the catalogue's municipalities), not copies.
+        _FRAGMENTS.put(key, found, size=2 * len(found) + 64 * len(key))
     return found
 
 

@@ -5,8 +5,8 @@ import os
 
 from .engine import Generation
 from .generations import (GENERATIONS, MANIFEST, REMOVED, SUGGESTIONS, SUMMARIES, WORDS, generation_names,
-                          candidates, generation_path, is_outdated, iter_stored_courses, named_in_current,
-                          read_manifest)
+                          candidates, generation_path, is_outdated, named_in_current, read_manifest)
+from .stored import iter_stored_courses
 
 
 def check_generation(index_dir, name):

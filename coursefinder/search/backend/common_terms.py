@@ -21,6 +21,7 @@ import os
 
 import numpy as np
 
+from .layout import GenerationError
 from .scoring import TermScores
 
 COMMON_FROM = 1000
@@ -32,8 +33,9 @@ SCORES = "common-scores.npy"
 def write_common_terms(folder, index, fields):
     """Write the documents and scores of the terms of ``fields`` in at least COMMON_FROM courses.
 
-    The arrays are written into mapped files a term at a time, so that what the import holds
-    does not grow with the catalogue (their postings are a few times the number of courses).
+    The arrays are written a term at a time, so that what the import holds does not grow
+    with the catalogue (their postings are a few times the number of courses), and with
+    plain writes, so that a full disk is an ``OSError`` (a mapped file would be a signal).
     """
     table = {}
     with index.searcher() as searcher:
@@ -41,24 +43,19 @@ def write_common_terms(folder, index, fields):
         common = [(field, text.decode("utf-8"), info.doc_frequency()) for field in fields if field in reader.schema
                   for text, info in reader.iter_field(field) if info.doc_frequency() >= COMMON_FROM]
         total = sum(count for _field, _text, count in common)
-        docs_file, scores_file = os.path.join(folder, DOCS), os.path.join(folder, SCORES)
-        if not total:       # an empty array cannot be mapped
-            np.save(docs_file, np.zeros(0, dtype=np.int32))
-            np.save(scores_file, np.zeros(0, dtype=np.float32))
-        else:
-            all_docs = np.lib.format.open_memmap(docs_file, mode="w+", dtype=np.int32, shape=(total,))
-            all_scores = np.lib.format.open_memmap(scores_file, mode="w+", dtype=np.float32, shape=(total,))
-            term_scores, at = TermScores(reader.doc_count_all()), 0
+        term_scores, at = TermScores(reader.doc_count_all()), 0
+        with open(os.path.join(folder, DOCS), "wb") as docs_file, open(os.path.join(folder, SCORES), "wb") as scores_file:
+            for handle, dtype in ((docs_file, "<i4"), (scores_file, "<f4")):
+                np.lib.format.write_array_header_1_0(handle, {"descr": dtype, "fortran_order": False, "shape": (total,)})
             for field, text, count in common:
                 docs, scores = term_scores.compute(searcher, field, text)
                 if docs.size != count:
-                    raise ValueError(f"the term {text!r} of {field} has {docs.size} postings, its frequency is {count}")
-                all_docs[at:at + count], all_scores[at:at + count] = docs, scores
+                    raise GenerationError(f"the term {text!r} of {field} has {docs.size} postings, its frequency "
+                                          f"is {count}")
+                docs_file.write(docs.astype("<i4").tobytes())
+                scores_file.write(scores.astype("<f4").tobytes())
                 table.setdefault(field, {})[text] = [at, count]
                 at += count
-            all_docs.flush()
-            all_scores.flush()
-            del all_docs, all_scores
     with open(os.path.join(folder, TERMS), "w", encoding="utf-8") as handle:
         json.dump(table, handle, ensure_ascii=False)
 

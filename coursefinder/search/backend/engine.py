@@ -28,7 +28,7 @@ from .cache import BoundedCache
 from .generations import (MANIFEST, REMOVED, SUGGESTIONS, WORDS, generation_path, open_generation, read_json,
                           read_manifest)
 from .common_terms import CommonTerms
-from .records import Records, has_records
+from .records import OFFSETS, RECORDS_FROM, Records, has_records
 from .scoring import TermScores, matches, term_cache_postings
 
 # What a generation keeps, bounded by bytes (estimated, each a little over what
@@ -84,6 +84,8 @@ class Generation:
             raise ValueError(f"generation {name} has no {WORDS} or {SUGGESTIONS}")
         self.index = open_generation(index_dir, name)
         self._records = Records(self.path) if has_records(self.path) else None
+        if self._records is None and self.manifest.get("index_version", 0) >= RECORDS_FROM:
+            raise ValueError(f"generation {name} has no course records ({OFFSETS} is missing)")
         self._local = threading.local()
         with self.index.reader() as reader:
             self.size = reader.doc_count_all()

@@ -15,53 +15,29 @@ the switch, keeping the previous one for readers that still have it open.
 
 import datetime as dt
 import fcntl
-import gc
 import json
 import logging
 import os
-import re
 import shutil
 import tempfile
 import threading
-from collections import Counter
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 
 from whoosh import index as whoosh_index
 
 from ... import clock, settings
 from ...faults import checkpoint
-from ..filters import FILTERS
 from ..language import index_memo
-from ..spelling import count_words
-from ..suggest import count_titles, new_titles, suggestions_of
-from ..textfields import TEXT_FIELDS
-from . import whoosh_fixes  # noqa: F401 - before any index is written
-from .common_terms import write_common_terms
-from .records import Records, RecordsWriter, has_records
-from .schema import INDEX_VERSION, make_schema, to_document
+from ..suggest import suggestions_of
+from .index_writing import write_index
+# The folder's names and errors are named here too, where the rest of the package finds them.
+from .layout import (CURRENT, GENERATIONS, MANIFEST, REMOVED, SUGGESTIONS, SUMMARIES, WORDS, _NAME,  # noqa: F401
+                     GenerationError, ImportBusy)
+from .schema import INDEX_VERSION
 
 log = logging.getLogger(__name__)
 
-CURRENT = "CURRENT"
-GENERATIONS = "generations"
-MANIFEST = "manifest.json"
-WORDS = "words.json"
-# Short facts of every course, and of courses earlier catalogues had and this one has
-# not, so that a removed course's old link gets a helpful answer (410) and not a 404.
-SUMMARIES = "course-summaries.json"
-REMOVED = "removed-courses.json"
-SUGGESTIONS = "suggestions.json"
 KEEP_OLD = 1
-_NAME = re.compile(r"gen-(\d{6,})")
-
-
-class GenerationError(Exception):
-    """The index folder has no usable generation, or one could not be written."""
-
-
-class ImportBusy(GenerationError):
-    """Another import holds the index, and this one was asked not to wait."""
 
 
 def _fsync_dir(path):
@@ -226,7 +202,7 @@ def build_generation(index_dir, courses, on_course=None, keep_old_seconds=None, 
             tmp = tempfile.mkdtemp(dir=folders, prefix=".tmp-")
             try:
                 with index_memo():
-                    written = _write_index(tmp, courses, on_course)
+                    written = write_index(tmp, courses, on_course)
                 _write_atomically(os.path.join(tmp, WORDS), json.dumps(written.words, ensure_ascii=False))
                 _write_atomically(os.path.join(tmp, SUGGESTIONS),
                                   json.dumps(suggestions_of(written.titles, written.words), ensure_ascii=False))
@@ -252,11 +228,6 @@ def build_generation(index_dir, courses, on_course=None, keep_old_seconds=None, 
                               f"{error.strerror or error}") from error
 
 
-def _summary(course):
-    return {"title_nb": course.title_nb, "title_en": course.title_en, "course_type": course.course_type,
-            "sector": course.sector, "county": course.county}
-
-
 def read_json(index_dir, name, filename, default):
     try:
         with open(os.path.join(generation_path(index_dir, name), filename), encoding="utf-8") as handle:
@@ -274,89 +245,6 @@ def _removed(index_dir, previous, ids):
     for course_id, summary in read_json(index_dir, previous, SUMMARIES, {}).items():
         removed.setdefault(course_id, {**summary, "removed": today})
     return {course_id: facts for course_id, facts in removed.items() if course_id not in ids}
-
-
-# From this many courses an index is written by WRITER_PROCS processes, one segment each
-# (a 100,000-course import spends most of its time in Whoosh's writer, on one core).
-PARALLEL_FROM = 20_000
-WRITER_PROCS = 2
-WRITER_MB = 64
-
-
-@dataclass
-class Written:
-    """What writing a generation's index gathered on the way, in the one pass over its courses."""
-    count: int = 0
-    words: Counter = field(default_factory=Counter)
-    titles: dict = field(default_factory=new_titles)
-    ids: set = field(default_factory=set)
-
-
-def writer_procs(count):
-    """How many processes write an index of ``count`` courses (None: not known)."""
-    if count is None or count < PARALLEL_FROM or not hasattr(os, "fork"):
-        return 1
-    return max(1, min(WRITER_PROCS, os.cpu_count() or 1))
-
-
-def _write_index(folder, courses, on_course, procs=None):
-    """Write the index, the course summaries and gather the rest, in one pass over ``courses``.
-
-    ``courses`` is any iterable (an import streams them from its files); each course is
-    held only while it is written.  With more than one process (``writer_procs``) each
-    writes a segment of its own; a column ``row`` keeps the order the courses came in.
-    """
-    count = len(courses) if hasattr(courses, "__len__") else None
-    procs = writer_procs(count) if procs is None else procs
-    ix = whoosh_index.create_in(folder, make_schema())
-    columns = FILTERS.columns()
-    written = Written()
-    # One writer and one commit give one segment (or one per process), the fastest to
-    # search.  No compound file: Whoosh copies a compound segment's parts into memory for
-    # every reader (one per thread), while separate files are mapped and shared.
-    if procs > 1:
-        # The writing processes are forked from this one: frozen, its objects stay shared
-        # with them (the collector would otherwise touch, and so copy, every page of them).
-        gc.collect()
-        gc.freeze()
-        writer = ix.writer(procs=procs, batchsize=256, multisegment=True, limitmb=WRITER_MB, compound=False)
-    else:
-        writer = ix.writer(limitmb=2 * WRITER_MB, compound=False)
-    records = RecordsWriter(folder)
-    try:
-        with open(os.path.join(folder, SUMMARIES), "w", encoding="utf-8") as summaries:
-            summaries.write("{")
-            for number, course in enumerate(courses):
-                if course.id in written.ids:
-                    raise GenerationError(f"the course id {course.id!r} comes twice")
-                writer.add_document(**to_document(course, columns, number))
-                records.add(course)
-                written.ids.add(course.id)
-                count_words(course, written.words)
-                count_titles(course, written.titles)
-                summaries.write(("," if number else "") + json.dumps(course.id, ensure_ascii=False) + ":"
-                                + json.dumps(_summary(course), ensure_ascii=False))
-                if number == (count or 0) // 2:
-                    checkpoint("writing")
-                if on_course:
-                    on_course()
-            summaries.write("}")
-        written.count = len(written.ids)
-        records.close()
-        writer.commit(optimize=procs == 1)
-    except BaseException:
-        records.abandon()
-        writer.cancel()
-        raise
-    finally:
-        if procs > 1:
-            gc.unfreeze()
-    index = whoosh_index.open_dir(folder)
-    with index.reader() as reader:
-        if reader.doc_count_all() != written.count:
-            raise GenerationError(f"the index holds {reader.doc_count_all()} courses of the {written.count} written")
-    write_common_terms(folder, index, TEXT_FIELDS)
-    return written
 
 
 def _remove_old(index_dir, current, keep_old_seconds):
@@ -388,40 +276,3 @@ def open_generation(index_dir, name):
 def is_outdated(index_dir, name):
     """True when the generation was written by another version of the schema and analysis."""
     return read_manifest(index_dir, name).get("index_version") != INDEX_VERSION
-
-
-def served_courses(index_dir, each=None):
-    """``(name, courses)`` of the generation a server would serve (the first that reads), or ``(None, [])``.
-
-    What an import for one source builds on: a damaged newest generation is passed over
-    the way a server passes it over.  With ``each`` (a function of a course) the list
-    holds ``each(course)`` instead, and no more than one course is held at a time.
-    """
-    for name in candidates(index_dir):
-        try:
-            return name, [course if each is None else each(course) for course in iter_stored_courses(index_dir, name)]
-        except Exception as error:  # any damage: the next candidate, as open_best does
-            log.error("cannot read the courses of generation %s in %s: %s", name, index_dir, error)
-    return None, []
-
-
-def stored_courses(index_dir, name):
-    """The courses of a generation, read back from its stored records."""
-    return list(iter_stored_courses(index_dir, name))
-
-
-def iter_stored_courses(index_dir, name):
-    """The same, one at a time (in the order they were written)."""
-    from ...catalogue.model import Course
-
-    folder = generation_path(index_dir, name)
-    if has_records(folder):
-        yield from Records(folder).courses()
-        return
-    # A generation written before version 14 kept each course in the index's stored fields.
-    with open_generation(index_dir, name).searcher() as searcher:
-        reader = searcher.reader()
-        rows = list(reader.column_reader("row")) if "row" in reader.schema else None
-        docs = range(reader.doc_count_all()) if rows is None else sorted(range(len(rows)), key=rows.__getitem__)
-        for doc in docs:
-            yield Course.from_record(json.loads(searcher.stored_fields(doc)["record"]))

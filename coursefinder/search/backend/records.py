@@ -17,6 +17,7 @@ not a document number when several processes wrote the index.
 
 import mmap
 import os
+from array import array
 
 import numpy as np
 import orjson
@@ -25,6 +26,8 @@ from ...catalogue.model import Course
 
 COURSES = "courses.jsonl"
 OFFSETS = "courses.offsets.npy"
+# The index version from which every generation has them (before it, the index's stored fields held the courses).
+RECORDS_FROM = 14
 
 
 class RecordsWriter:
@@ -33,7 +36,7 @@ class RecordsWriter:
     def __init__(self, folder):
         self._folder = folder
         self._file = open(os.path.join(folder, COURSES), "wb")
-        self._offsets = [0]
+        self._offsets = array("q", [0])     # 8 bytes a course (a list of ints: 36)
 
     def add(self, course):
         line = orjson.dumps(course.to_record()) + b"\n"
@@ -42,7 +45,7 @@ class RecordsWriter:
 
     def close(self):
         self._file.close()
-        np.save(os.path.join(self._folder, OFFSETS), np.asarray(self._offsets, dtype=np.int64))
+        np.save(os.path.join(self._folder, OFFSETS), np.frombuffer(self._offsets, dtype=np.int64))
 
     def abandon(self):
         self._file.close()

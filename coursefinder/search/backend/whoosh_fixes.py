@@ -8,7 +8,7 @@ shortest and longest), through Whoosh 3's per-document reader:
   asked the file system again: one ``stat`` call per posting, a fifth of an import's time.
 - It reads each length as one byte from the column file (a seek and a read per posting,
   a tenth of an import's time); a segment's columns are now read whole on first use
-  (one byte a course and field).
+  (one byte a course and field, kept as bytes).
 
 A segment's files do not change once written, so both answers are kept with the reader.
 Searching does not go through these (scoring reads whole columns, ``read_byte_column``).
@@ -64,7 +64,7 @@ def apply():
             reader = self._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
             # None: the field has no lengths; False: a column this cannot read whole.
             codes = None if reader is None else read_byte_column(reader, self._doccount + 1)
-            codes = whole[fieldname] = None if reader is None else False if codes is None else codes.tolist()
+            codes = whole[fieldname] = None if reader is None else False if codes is None else codes.tobytes()
         if codes is False or docnum > self._doccount:
             return one_by_one(self, docnum, fieldname, default)
         if codes is None:
