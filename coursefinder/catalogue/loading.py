@@ -4,10 +4,8 @@ import os
 import tempfile
 from dataclasses import dataclass, field
 
-import orjson
-
 from ..faults import checkpoint
-from .model import Course
+from .model import Course, record_line
 from .nav_format import read_nav_records
 from .problems import N_, NO_FIELD, Problem
 from .readers import iter_file_records, iter_records, read_records
@@ -154,10 +152,7 @@ class Scan:
         """The valid courses of the files, in order; with ``source``, as the courses of that source."""
         self.spool.seek(0)
         for line in self.spool:
-            record = orjson.loads(line)
-            if source is not None:
-                record["source"] = source
-            yield Course.from_record(record)
+            yield Course.from_line(line) if source is None else Course.from_line(line, source=source)
 
 
 def scan_files(paths, on_record=None, fmt="auto", spool_dir=None):
@@ -180,7 +175,7 @@ def scan_files(paths, on_record=None, fmt="auto", spool_dir=None):
         record = course.to_record()
         located.append(Located(label, line, course.id, record_digest(record), course.county))
         try:
-            spool.write(orjson.dumps(record) + b"\n")
+            spool.write(record_line(record))
         except OSError as error:
             return _no_room(paths, fmt, error, spool)
     try:

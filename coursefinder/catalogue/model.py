@@ -3,6 +3,8 @@
 import datetime as dt
 from dataclasses import MISSING, dataclass, fields, replace
 
+import orjson
+
 from . import vocabulary
 
 
@@ -101,6 +103,19 @@ class Course:
         course = object.__new__(cls)
         course.__dict__.update(values)
         return course
+
+    @classmethod
+    def from_line(cls, line, **fields):
+        """Rebuild a course from a :func:`record_line` (``fields`` instead of the line's own values)."""
+        record = orjson.loads(line)
+        record.update(fields)
+        return cls.from_record(record)
+
+
+def record_line(record):
+    """A course's record (:meth:`Course.to_record`) as one line of JSON: how an import keeps the courses it
+    checked, and a generation the courses it holds."""
+    return orjson.dumps(record) + b"\n"
 
 
 _DEFAULTS = {f.name: None if f.default is MISSING else f.default for f in fields(Course)}

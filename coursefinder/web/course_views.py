@@ -50,7 +50,7 @@ def _slug(title):
 @lru_cache(maxsize=1024)
 def _path(course_id, title, lang, script_root, args):
     """A course's path in a language with a query (the reader's comparison, postcode)."""
-    return url_for("courses.course", lang=lang, course_id=course_id, slug=slugify(title or ""), **dict(args))
+    return url_for("courses.course", lang=lang, course_id=course_id, slug=_slug(title or ""), **dict(args))
 
 
 def compared():

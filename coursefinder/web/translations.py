@@ -21,11 +21,16 @@ class RequestDomain(Domain):
             return super().get_translations()
         kept = vars(context.g)
         memo = kept.get(_MEMO)
-        if memo is not None and memo[0] is getattr(kept.get("_flask_babel"), "babel_locale", None):
+        if memo is not None and memo[0] is _locale(kept):
             return memo[1]
-        translations = super().get_translations()
-        kept[_MEMO] = (getattr(kept.get("_flask_babel"), "babel_locale", None), translations)
+        translations = super().get_translations()       # also settles the request's locale
+        kept[_MEMO] = (_locale(kept), translations)
         return translations
+
+
+def _locale(kept):
+    """The locale Flask-Babel has settled for the request (None before it has)."""
+    return getattr(kept.get("_flask_babel"), "babel_locale", None)
 
 
 def install(app, babel):

@@ -6,14 +6,12 @@ filters and counts facets with a few vector operations instead of asking Whoosh 
 """
 
 import datetime as dt
-import json
 import os
 import threading
 
 import numpy as np
 
 from ...catalogue import vocabulary
-from ...catalogue.model import Course
 from ..columns import Codes, ColumnTable
 from ..filter_kinds import all_of
 from ..filters import FILTERS
@@ -28,7 +26,7 @@ from .cache import BoundedCache
 from .generations import (MANIFEST, REMOVED, SUGGESTIONS, WORDS, generation_path, open_generation, read_json,
                           read_manifest)
 from .common_terms import CommonTerms
-from .records import OFFSETS, RECORDS_FROM, Records, has_records
+from .records import open_records, stored_fields_course
 from .scoring import TermScores, matches, term_cache_postings
 
 # What a generation keeps, bounded by bytes (estimated, each a little over what
@@ -83,9 +81,7 @@ class Generation:
         if self._words is None or self._suggestions is None:
             raise ValueError(f"generation {name} has no {WORDS} or {SUGGESTIONS}")
         self.index = open_generation(index_dir, name)
-        self._records = Records(self.path) if has_records(self.path) else None
-        if self._records is None and self.manifest.get("index_version", 0) >= RECORDS_FROM:
-            raise ValueError(f"generation {name} has no course records ({OFFSETS} is missing)")
+        self._records = open_records(self.path, self.manifest)
         self._local = threading.local()
         with self.index.reader() as reader:
             self.size = reader.doc_count_all()
@@ -188,8 +184,8 @@ class Generation:
         if found is None:
             if self._records is not None:
                 found = self._records.course(int(self.rows[doc]))
-            else:   # written before version 14, in the index's stored fields
-                found = Course.from_record(json.loads(self.searcher().stored_fields(doc)["record"]))
+            else:   # written before version 14
+                found = stored_fields_course(self.searcher(), doc)
             self._courses.put(doc, found)
         return found
 

@@ -19,10 +19,11 @@ import mmap
 import os
 from array import array
 
-import numpy as np
-import orjson
+import json
 
-from ...catalogue.model import Course
+import numpy as np
+
+from ...catalogue.model import Course, record_line
 
 COURSES = "courses.jsonl"
 OFFSETS = "courses.offsets.npy"
@@ -39,7 +40,7 @@ class RecordsWriter:
         self._offsets = array("q", [0])     # 8 bytes a course (a list of ints: 36)
 
     def add(self, course):
-        line = orjson.dumps(course.to_record()) + b"\n"
+        line = record_line(course.to_record())
         self._file.write(line)
         self._offsets.append(self._offsets[-1] + len(line))
 
@@ -51,8 +52,19 @@ class RecordsWriter:
         self._file.close()
 
 
-def has_records(folder):
-    return os.path.exists(os.path.join(folder, OFFSETS))
+def open_records(folder, manifest):
+    """The course records of a generation, or None for one written before version 14 (its index's
+    stored fields hold its courses: ``stored_fields_course``); ValueError when they are missing."""
+    if os.path.exists(os.path.join(folder, OFFSETS)):
+        return Records(folder)
+    if manifest.get("index_version", 0) >= RECORDS_FROM:
+        raise ValueError(f"generation {os.path.basename(folder)} has no course records ({OFFSETS} is missing)")
+    return None
+
+
+def stored_fields_course(searcher, doc):
+    """A course of a generation written before version 14, from the index's stored fields."""
+    return Course.from_record(json.loads(searcher.stored_fields(doc)["record"]))
 
 
 class Records:
@@ -70,11 +82,8 @@ class Records:
     def __len__(self):
         return len(self._offsets) - 1
 
-    def record(self, row):
-        return orjson.loads(self._data[int(self._offsets[row]):int(self._offsets[row + 1])])
-
     def course(self, row):
-        return Course.from_record(self.record(row))
+        return Course.from_line(self._data[int(self._offsets[row]):int(self._offsets[row + 1])])
 
     def courses(self):
         for row in range(len(self)):

@@ -1,11 +1,10 @@
 """The courses of a written generation, read back (what an import for one source builds on, and what
 a generation of an older version is rebuilt from)."""
 
-import json
 import logging
 
 from .generations import candidates, generation_path, open_generation, read_manifest
-from .records import OFFSETS, RECORDS_FROM, Records, has_records
+from .records import open_records, stored_fields_course
 
 log = logging.getLogger(__name__)
 
@@ -32,18 +31,13 @@ def stored_courses(index_dir, name):
 
 def iter_stored_courses(index_dir, name):
     """The same, one at a time (in the order they were written)."""
-    from ...catalogue.model import Course
-
-    folder = generation_path(index_dir, name)
-    if has_records(folder):
-        yield from Records(folder).courses()
+    records = open_records(generation_path(index_dir, name), read_manifest(index_dir, name))
+    if records is not None:
+        yield from records.courses()
         return
-    if read_manifest(index_dir, name).get("index_version", 0) >= RECORDS_FROM:
-        raise ValueError(f"generation {name} has no course records ({OFFSETS} is missing)")
-    # A generation written before version 14 kept each course in the index's stored fields.
     with open_generation(index_dir, name).searcher() as searcher:
         reader = searcher.reader()
         rows = list(reader.column_reader("row")) if "row" in reader.schema else None
         docs = range(reader.doc_count_all()) if rows is None else sorted(range(len(rows)), key=rows.__getitem__)
         for doc in docs:
-            yield Course.from_record(json.loads(searcher.stored_fields(doc)["record"]))
+            yield stored_fields_course(searcher, doc)

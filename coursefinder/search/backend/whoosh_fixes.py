@@ -62,9 +62,12 @@ def apply():
         codes = whole.get(fieldname, _MISSING)
         if codes is _MISSING:
             reader = self._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
-            # None: the field has no lengths; False: a column this cannot read whole.
-            codes = None if reader is None else read_byte_column(reader, self._doccount + 1)
-            codes = whole[fieldname] = None if reader is None else False if codes is None else codes.tobytes()
+            if reader is None:
+                codes = None            # the field has no lengths
+            else:
+                found = read_byte_column(reader, self._doccount + 1)
+                codes = False if found is None else found.tobytes()     # False: one this cannot read whole
+            whole[fieldname] = codes
         if codes is False or docnum > self._doccount:
             return one_by_one(self, docnum, fieldname, default)
         if codes is None:
