@@ -7,6 +7,7 @@ import pytest
 from coursefinder.catalogue.importing import import_files
 from coursefinder.catalogue.loading import load_files, scan_files
 from coursefinder.catalogue.readers import iter_file_records, read_records
+from coursefinder.catalogue.loading import _spooled_lines as _ORIGINAL_SPOOLED_LINES
 from conftest import course
 
 GOOD = [course(id=f"S-{n}", title_nb=f"Sveisekurs {n} – Ålesund") for n in range(3)]
@@ -46,6 +47,26 @@ def test_a_scan_holds_no_courses_and_reads_them_again_in_order(tmp_path):
     scan = scan_files([path])
     assert scan.ok and scan.count == 3 and not hasattr(scan, "courses_list")
     assert list(scan.courses()) == load_files([str(path)]).courses
+
+
+def test_readers_of_one_scan_each_read_it_whole_at_once(tmp_path, monkeypatch):
+    # The processes writing a big index's shares each read the scan's courses through the
+    # one spool file they share: one reader must not move another's place in it.
+    from coursefinder.catalogue import loading
+
+    # Small chunks, so that the readers take turns inside the file, not only within one chunk.
+    monkeypatch.setattr(loading, "_spooled_lines", lambda spool: _ORIGINAL_SPOOLED_LINES(spool, chunk=64))
+    records = [course(id=f"R-{n}", title_nb=f"Kurs {n} " + "lang tekst " * (n % 7)) for n in range(40)]
+    path = tmp_path / "c.jsonl"
+    path.write_text("\n".join(json.dumps(record, ensure_ascii=False) for record in records), encoding="utf-8")
+    scan = scan_files([path])
+    first, second = scan.courses(), scan.courses()
+    read_first, read_second = [], []
+    # The first reader takes one course at a time, the second two, until both are at the end.
+    for reader, read, step in ((first, read_first, 1), (second, read_second, 2)) * 40:
+        read.extend(c.id for c in [next(reader, None) for _ in range(step)] if c is not None)
+    ids = [record["id"] for record in records]
+    assert read_first == ids and read_second == ids
 
 
 def test_what_is_imported_is_what_was_checked_even_when_the_files_change_after(tmp_path):

@@ -1,6 +1,10 @@
 """How an index is written: its postings as Whoosh's own analysis gives them, and by several processes
 (a segment each) as by one."""
 
+import json
+import os
+from pathlib import Path
+
 import pytest
 
 from coursefinder import create_app
@@ -17,7 +21,6 @@ QUERIES = ["q=sveis", "q=helsefagarbeider+oslo", "q=kurs&sort=title", "county=03
 
 @pytest.fixture(scope="module")
 def indexes(tmp_path_factory):
-    import json
 
     courses = load_sources([("c.json", json.dumps(catalogue_records()).encode())]).courses
     folder = tmp_path_factory.mktemp("parallel")
@@ -100,3 +103,79 @@ def test_a_code_field_s_posting_is_whoosh_s_own():
     for value in ["03", "health-care", "", "Øst  og vest", "EDGE-1.a_b", "\u202eX"]:
         for ours, whoosh_s in ((Code(), ID()), (Code(unique=True, sortable=True), ID(unique=True, sortable=True))):
             assert list(ours.index(value)) == list(whoosh_s.index(value)), value
+
+
+@pytest.mark.parametrize("name", ["courses.jsonl", "course-summaries.json", "words.json", "suggestions.json"])
+def test_the_shares_make_the_same_records_summaries_and_words_as_one_pass(indexes, name):
+    from coursefinder.search.backend.generations import current_generation, generation_path
+
+    one, two = (Path(generation_path(str(index), current_generation(str(index)))) / name for index in indexes)
+    assert one.read_bytes() == two.read_bytes()
+    assert not [entry for entry in os.listdir(two.parent) if ".part-" in entry or ".share-" in entry]
+
+
+def test_the_shares_row_offsets_read_back_every_course_in_order(indexes):
+    ids = [course.id for course in load_sources([("c.json", json.dumps(catalogue_records()).encode())]).courses]
+    from coursefinder.search.backend.generations import current_generation, generation_path
+    from coursefinder.search.backend.records import Records
+
+    for index in indexes:
+        records = Records(generation_path(str(index), current_generation(str(index))))
+        assert [course.id for course in records.courses()] == ids
+        assert [records.course(row).id for row in (0, len(ids) // 2, len(ids) - 1)] == [ids[0], ids[len(ids) // 2],
+                                                                                        ids[-1]]
+
+
+def _segment_contents(reader):
+    """Everything of a one-segment index a search reads: postings, lengths, columns, statistics."""
+    contents = {"docs": reader.doc_count_all()}
+    for field in sorted(reader.schema.names()):
+        if reader.schema[field].indexed:
+            contents[field, "terms"] = [(term, _postings(reader, field, term)) for term in reader.lexicon(field)]
+            contents[field, "lengths"] = [reader.doc_field_length(doc, field) for doc in range(reader.doc_count_all())]
+        if reader.schema[field].scorable:
+            contents[field, "total length"] = reader.field_length(field)
+        if reader.has_column(field):
+            contents[field, "column"] = list(reader.column_reader(field))
+    return contents
+
+
+def _postings(reader, field, term):
+    matcher = reader.postings(field, term)
+    found = []
+    while matcher.is_active():
+        found.append((matcher.id(), matcher.weight(), matcher.value()))
+        matcher.next()
+    info = reader.term_info(field, term)
+    return found, info.max_weight(), info.min_length(), info.max_length()
+
+
+def test_the_share_writer_writes_what_whoosh_s_own_writer_writes(tmp_path):
+    # _ShareWriter.add_document is Whoosh's add_document in fewer steps: the same segment.
+    from whoosh import index as whoosh_index
+    from whoosh.writing import SegmentWriter
+
+    from coursefinder.search.backend.schema import make_schema, to_document
+    from coursefinder.search.filters import FILTERS
+    from coursefinder.search.language import index_memo
+
+    courses = load_sources([("c.json", json.dumps(catalogue_records()).encode())]).courses
+    contents = []
+    for name, add in (("ours", None), ("whoosh", SegmentWriter.add_document)):
+        (tmp_path / name).mkdir()
+        ix = whoosh_index.create_in(tmp_path / name, make_schema())
+        writer = index_writing._ShareWriter(ix, 0, compound=False)
+        with index_memo():
+            for row, course in enumerate(courses):
+                document = to_document(course, FILTERS.columns(), row)
+                (add or type(writer).add_document)(writer, **document)
+        segment = writer._finalize_segment()
+        writer._finish()
+        commit = ix.writer()
+        commit._close_segment()
+        commit._commit_toc([segment])
+        commit._finish()
+        with whoosh_index.open_dir(tmp_path / name).reader() as reader:
+            contents.append(_segment_contents(reader))
+    assert contents[0] == contents[1]
+    assert contents[0]["docs"] == len(courses) and len(contents[0]) > 40

@@ -150,9 +150,28 @@ class Scan:
 
     def courses(self, source=None):
         """The valid courses of the files, in order; with ``source``, as the courses of that source."""
-        self.spool.seek(0)
-        for line in self.spool:
+        for line in _spooled_lines(self.spool):
             yield Course.from_line(line) if source is None else Course.from_line(line, source=source)
+
+
+def _spooled_lines(spool, chunk=1 << 20):
+    """The lines of a spool from its start.  Read at an offset of its own (``os.pread``): the processes
+    that write a big index share the spool's one open file, and each reads it from the start."""
+    if not hasattr(os, "pread"):
+        spool.seek(0)
+        yield from spool
+        return
+    offset, rest = 0, b""
+    while True:
+        data = os.pread(spool.fileno(), chunk, offset)
+        if not data:
+            break
+        offset += len(data)
+        lines = (rest + data).split(b"\n")
+        rest = lines.pop()
+        yield from lines
+    if rest:
+        yield rest
 
 
 def scan_files(paths, on_record=None, fmt="auto", spool_dir=None):

@@ -17,6 +17,7 @@ not a document number when several processes wrote the index.
 
 import mmap
 import os
+import shutil
 from array import array
 
 import json
@@ -31,12 +32,18 @@ OFFSETS = "courses.offsets.npy"
 RECORDS_FROM = 14
 
 
-class RecordsWriter:
-    """Writes the courses of a generation being built, one at a time (each is held only while written)."""
+def _part_names(part):
+    return f"courses.part-{part}.jsonl", f"courses.part-{part}.offsets.npy"
 
-    def __init__(self, folder):
+
+class RecordsWriter:
+    """Writes one share (``part``) of the courses of a generation being built, one course at a
+    time (each is held only while written); :func:`join_parts` makes the shares the generation's."""
+
+    def __init__(self, folder, part):
         self._folder = folder
-        self._file = open(os.path.join(folder, COURSES), "wb")
+        self._names = _part_names(part)
+        self._file = open(os.path.join(folder, self._names[0]), "wb")
         self._offsets = array("q", [0])     # 8 bytes a course (a list of ints: 36)
 
     def add(self, course):
@@ -46,10 +53,26 @@ class RecordsWriter:
 
     def close(self):
         self._file.close()
-        np.save(os.path.join(self._folder, OFFSETS), np.frombuffer(self._offsets, dtype=np.int64))
+        np.save(os.path.join(self._folder, self._names[1]), np.frombuffer(self._offsets, dtype=np.int64))
 
     def abandon(self):
         self._file.close()
+
+
+def join_parts(folder, parts):
+    """The records of ``parts`` (each written by a ``RecordsWriter``), in that order, as the generation's."""
+    offsets, end = [np.zeros(1, dtype=np.int64)], 0
+    with open(os.path.join(folder, COURSES), "wb") as joined:
+        for part in parts:
+            data, part_offsets = (os.path.join(folder, name) for name in _part_names(part))
+            with open(data, "rb") as handle:
+                shutil.copyfileobj(handle, joined, 1 << 20)
+            starts = np.load(part_offsets)
+            offsets.append(starts[1:] + end)
+            end += int(starts[-1])
+            os.unlink(data)
+            os.unlink(part_offsets)
+    np.save(os.path.join(folder, OFFSETS), np.concatenate(offsets))
 
 
 def open_records(folder, manifest):
