@@ -179,3 +179,51 @@ def test_the_share_writer_writes_what_whoosh_s_own_writer_writes(tmp_path):
             contents.append(_segment_contents(reader))
     assert contents[0] == contents[1]
     assert contents[0]["docs"] == len(courses) and len(contents[0]) > 40
+
+
+def _courses():
+    return load_sources([("c.json", json.dumps(catalogue_records()).encode())]).courses
+
+
+def test_forked_writing_tells_every_course_once(tmp_path):
+    told = []
+    written = index_writing.write_index(str(tmp_path), _courses(), lambda: told.append(1), procs=2)
+    assert len(told) == written.count == len(_courses())
+
+
+def test_an_id_in_two_shares_fails_the_whole(tmp_path):
+    from coursefinder.search.backend.layout import GenerationError
+
+    courses = _courses()
+    twice = courses + [courses[0]]      # the copy lands in the second share, its first in the first
+    with pytest.raises(GenerationError, match="comes twice"):
+        index_writing.write_index(str(tmp_path), twice, None, procs=2)
+
+
+def test_the_last_share_takes_what_comes_after_the_counted(tmp_path):
+    # A stream that turns out longer than it said is written whole, as one pass writes it.
+    class Longer(list):
+        def __len__(self):
+            return super().__len__() - 3
+
+    courses = _courses()
+    assert index_writing.write_index(str(tmp_path), Longer(courses), None, procs=2).count == len(courses)
+
+
+def test_an_import_written_by_shares_from_its_spool_serves_every_course(tmp_path, monkeypatch):
+    # The shares read the import's checked courses from the one temporary file they share.
+    from coursefinder.catalogue.importing import import_files
+    from conftest import write_catalogue
+
+    monkeypatch.setattr(index_writing, "PARALLEL_FROM", 1)
+    write_catalogue(tmp_path / "c.json", catalogue_records())
+    assert import_files([tmp_path / "c.json"], tmp_path / "index").ok
+    client = create_app({"TESTING": True, "INDEX_DIR": str(tmp_path / "index"), "TODAY": TODAY, "AUTO_SAMPLE": False,
+                         "RELOAD_INTERVAL": 0}).test_client()
+    generation = CatalogueStore(tmp_path / "index").get()
+    assert len(generation.searcher().reader().leaf_readers()) == index_writing.WRITER_PROCS
+    served = []
+    for page in range(1, 10):
+        body = client.get(f"/api/v1/courses?include_ended=1&per_page=100&sort=title&page={page}").json
+        served += [hit["id"] for hit in body["results"]]
+    assert sorted(served) == sorted(record["id"] for record in catalogue_records())

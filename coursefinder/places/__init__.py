@@ -178,7 +178,9 @@ def name_key(word):
     return "".join(letter for letter in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(letter))
 
 
+@lru_cache(maxsize=1 << 16)
 def _keys(name):
+    # Kept: an import asks this of every course's place, and the same few hundred names come again and again.
     return tuple(name_key(part) for part in split_words(name))
 
 

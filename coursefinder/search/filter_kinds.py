@@ -176,7 +176,7 @@ class Choice(Filter):
     def schema(self):
         item = {"type": "string", **({"enum": list(self.values)} if self.values is not None else {}),
                 **({"pattern": f"^{self.pattern.pattern}$"} if self.pattern is not None else {})}
-        return {"type": "array", "items": item} if self.multiple else item
+        return {"type": "array", "items": item, "maxItems": MAX_VALUES} if self.multiple else item
 
 
 class AtMost(Choice):

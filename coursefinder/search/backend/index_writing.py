@@ -93,7 +93,8 @@ def write_index(folder, courses, on_course, procs=None):
     ix = whoosh_index.create_in(folder, make_schema())
     progress = _Progress(count, on_course)
     if procs > 1:
-        bounds = [count * share // procs for share in range(procs + 1)]
+        # The last share takes whatever comes after the others', as one pass would.
+        bounds = [count * share // procs for share in range(procs)] + [None]
         shares = run_forked(folder, procs, lambda share, tick: _write_share(
             ix, folder, courses, share, bounds[share], bounds[share + 1], tick), progress.to)
     else:
@@ -107,8 +108,12 @@ def write_index(folder, courses, on_course, procs=None):
     _join_summaries(folder, len(shares))
     # The segments the shares wrote become the index, as Whoosh's own parallel writer makes them one.
     writer = ix.writer()
-    writer._close_segment()
-    writer._commit_toc(segments)
+    try:
+        writer._close_segment()
+        writer._commit_toc(segments)
+    except BaseException:
+        writer.cancel()
+        raise
     writer._finish()
     index = whoosh_index.open_dir(folder)
     with index.reader() as reader:
@@ -169,11 +174,13 @@ def _write_share(ix, folder, courses, share, start, stop, tick):
     # One writer and one commit give one segment, the fastest to search.  No compound
     # file: Whoosh copies a compound segment's parts into memory for every reader (one
     # per thread), while separate files are mapped and shared.
-    writer = _ShareWriter(ix, share, limitmb=WRITER_MB, compound=False)
+    alone = start == 0 and stop is None     # the only share: the memory of the processes there would have been
+    writer = _ShareWriter(ix, share, limitmb=2 * WRITER_MB if alone else WRITER_MB, compound=False)
     columns = FILTERS.columns()
     written = Written()
-    records = RecordsWriter(folder, share)
+    records = None
     try:
+        records = RecordsWriter(folder, share)
         with open(_summaries_part(folder, share), "wb") as summaries:
             for number, course in enumerate(courses):
                 if number < start:
@@ -199,7 +206,8 @@ def _write_share(ix, folder, courses, share, start, stop, tick):
             writer._close_segment()
         writer._finish()
     except BaseException:
-        records.abandon()
+        if records is not None:
+            records.abandon()
         writer.cancel()
         raise
     return segment, written

@@ -61,6 +61,11 @@ class RecordsWriter:
 
 def join_parts(folder, parts):
     """The records of ``parts`` (each written by a ``RecordsWriter``), in that order, as the generation's."""
+    parts = list(parts)
+    if len(parts) == 1:     # one part is the whole: moved into place, not copied
+        for part_name, name in zip(_part_names(parts[0]), (COURSES, OFFSETS)):
+            os.replace(os.path.join(folder, part_name), os.path.join(folder, name))
+        return
     offsets, end = [np.zeros(1, dtype=np.int64)], 0
     with open(os.path.join(folder, COURSES), "wb") as joined:
         for part in parts:
