@@ -64,7 +64,8 @@ def test_a_choice_shows_as_a_removable_chip(client):
 def test_the_openapi_document_describes_it(client):
     parameters = client.get("/api/v1/openapi.json").json["paths"]["/api/v1/courses"]["get"]["parameters"]
     found = next(p for p in parameters if p["name"] == "start_kind")
-    assert found["schema"] == {"type": "array", "items": {"type": "string", "enum": ["fixed", "rolling"]}}
+    assert found["schema"] == {"type": "array", "items": {"type": "string", "enum": ["fixed", "rolling"]},
+                               "maxItems": 50}
     assert found["description"] == "How the course starts."
 
 
