@@ -150,25 +150,34 @@ def _postings(reader, field, term):
     return found, info.max_weight(), info.min_length(), info.max_length()
 
 
-def test_the_share_writer_writes_what_whoosh_s_own_writer_writes(tmp_path):
-    # _ShareWriter.add_document is Whoosh's add_document in fewer steps: the same segment.
+@pytest.mark.parametrize("pool_bytes", [None, 30_000])
+def test_the_share_writer_writes_what_whoosh_s_own_writer_writes(tmp_path, pool_bytes):
+    # ShareWriter is Whoosh's SegmentWriter in fewer steps: the same segment, file for file, also
+    # when its pool of terms goes to runs on disk (a small pool: several runs to join).
     from whoosh import index as whoosh_index
     from whoosh.writing import SegmentWriter
 
     from coursefinder.search.backend.schema import make_schema, to_document
+    from coursefinder.search.backend.segment_writer import ShareWriter
     from coursefinder.search.filters import FILTERS
     from coursefinder.search.language import index_memo
 
     courses = load_sources([("c.json", json.dumps(catalogue_records()).encode())]).courses
-    contents = []
-    for name, add in (("ours", None), ("whoosh", SegmentWriter.add_document)):
+    contents, files = [], []
+    for name in ("ours", "whoosh"):
         (tmp_path / name).mkdir()
         ix = whoosh_index.create_in(tmp_path / name, make_schema())
-        writer = index_writing._ShareWriter(ix, 0, compound=False)
+        if name == "ours":
+            writer = ShareWriter(ix, 0, compound=False)
+            if pool_bytes:
+                writer.pool.limit = pool_bytes
+        else:
+            writer = SegmentWriter(ix, _lk=False, compound=False)
         with index_memo():
             for row, course in enumerate(courses):
-                document = to_document(course, FILTERS.columns(), row)
-                (add or type(writer).add_document)(writer, **document)
+                writer.add_document(**to_document(course, FILTERS.columns(), row))
+        if name == "ours":
+            runs = len(writer.pool._runs)
         segment = writer._finalize_segment()
         writer._finish()
         commit = ix.writer()
@@ -177,8 +186,14 @@ def test_the_share_writer_writes_what_whoosh_s_own_writer_writes(tmp_path):
         commit._finish()
         with whoosh_index.open_dir(tmp_path / name).reader() as reader:
             contents.append(_segment_contents(reader))
+        prefix = segment.make_filename("")
+        files.append({path.name[len(prefix):]: path.read_bytes() for path in (tmp_path / name).iterdir()
+                      if path.name.startswith(prefix)})
+        assert not [path for path in (tmp_path / name).iterdir() if path.name.endswith(".tmp")]
     assert contents[0] == contents[1]
     assert contents[0]["docs"] == len(courses) and len(contents[0]) > 40
+    assert files[0] == files[1] and ".trm" in files[0] and ".pst" in files[0]
+    assert runs > 3 if pool_bytes else runs == 0
 
 
 def _courses():

@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 
 import orjson
 from whoosh import index as whoosh_index
-from whoosh.writing import SegmentWriter
 
 from ...faults import checkpoint
 from ..filters import FILTERS
@@ -20,6 +19,7 @@ from .common_terms import write_common_terms
 from .forked import run_forked
 from .layout import SUMMARIES, GenerationError
 from .records import RecordsWriter, join_parts
+from .segment_writer import ShareWriter
 from .schema import make_schema, to_document
 
 
@@ -123,51 +123,6 @@ def write_index(folder, courses, on_course, procs=None):
     return written
 
 
-class _ShareWriter(SegmentWriter):
-    """Whoosh's writer of one segment, with a folder of temporary files of its own: Whoosh names that
-    folder after the index, the same in every process, and the first to finish would remove it."""
-
-    def __init__(self, ix, share, **kwargs):
-        storage = ix.storage
-        temp_storage = storage.temp_storage
-        storage.temp_storage = lambda name=None: temp_storage(f"{ix.indexname}.share-{share}.tmp")
-        try:
-            super().__init__(ix, _lk=False, **kwargs)
-        finally:
-            del storage.temp_storage
-        self._fields = [(name, field, field.indexed, field.scorable, field.column_type)
-                        for name, field in sorted(self.schema.items())]
-
-    def add_document(self, **document):
-        """Whoosh's ``add_document`` for this schema's fields, in fewer steps (the same postings,
-        lengths and columns): no boosts, spelling, vectors or stored values to look for, and the
-        postings handed to the pool a document at a time, not one by one through its checks."""
-        docnum, pool, perdoc = self.docnum, self.pool, self.perdocwriter
-        postings, size = pool.current, 0
-        perdoc.start_doc(docnum)
-        for name, field, indexed, scorable, column in self._fields:
-            value = document.get(name)
-            if value is None:
-                continue
-            length = 0
-            if indexed:
-                for term, freq, weight, vbytes in field.index(value):
-                    if scorable:
-                        length += freq
-                    postings.append((name, term, docnum, weight, vbytes))
-                    size += 120 + len(name) + 2 * len(term) + len(vbytes)
-                pool.fieldnames.add(name)
-            perdoc.add_field(name, field, None, length)
-            if column:
-                perdoc.add_column_value(name, column, field.to_column_value(value))
-        perdoc.finish_doc()
-        self._added = True
-        self.docnum += 1
-        pool.currentsize += size
-        if pool.currentsize > pool.limit:
-            pool.save()
-
-
 def _write_share(ix, folder, courses, share, start, stop, tick):
     """Write the courses numbered ``start`` up to ``stop`` (None: the end) as share number ``share``:
     a segment (None when there are no courses), records and summaries; returns it and its :class:`Written`."""
@@ -175,7 +130,7 @@ def _write_share(ix, folder, courses, share, start, stop, tick):
     # file: Whoosh copies a compound segment's parts into memory for every reader (one
     # per thread), while separate files are mapped and shared.
     alone = start == 0 and stop is None     # the only share: the memory of the processes there would have been
-    writer = _ShareWriter(ix, share, limitmb=2 * WRITER_MB if alone else WRITER_MB, compound=False)
+    writer = ShareWriter(ix, share, limitmb=2 * WRITER_MB if alone else WRITER_MB, compound=False)
     columns = FILTERS.columns()
     written = Written()
     records = None
