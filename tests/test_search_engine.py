@@ -59,3 +59,16 @@ def test_pages_are_slices_of_one_order(generation):
     paged = [c.id for page in (1, 2, 3) for c in generation.search(
         SearchRequest(today=TODAY, per_page=3, page=page)).courses]
     assert paged == everything and len(everything) == 7
+
+
+def test_a_page_s_courses_are_read_only_when_used(generation, monkeypatch):
+    # A page of results keeps its courses' keys; each course is read the first time it is used,
+    # once (the API gives what is kept of them and reads none).
+    reads, read = [], generation._course
+    monkeypatch.setattr(generation, "_course", lambda doc: reads.append(doc) or read(doc))
+    result = generation.search(SearchRequest(today=TODAY, q="sveisekurs", per_page=100))
+    assert len(result.courses) == len(result.courses.keys) == 4 and reads == []
+    second = result.courses[1]
+    assert reads == [result.courses.keys[1]]
+    assert [course.id for course in result.courses][1] == second.id and len(reads) == 4
+    assert list(result.courses) == result.courses[:] == result.courses and len(reads) == 4

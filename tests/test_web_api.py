@@ -110,3 +110,38 @@ def test_english_suggestions_offer_english_titles_and_occupations(client):
 def test_suggest_refuses_bad_parameters(client):
     assert client.get("/api/v1/suggest?q=x&lang=de").json["error"]["parameter"] == "lang"
     assert client.get("/api/v1/suggest", query_string={"q": "x" * 201}).json["error"]["parameter"] == "q"
+
+
+def test_a_course_shown_once_is_given_again_without_reading_it(client, app, monkeypatch):
+    # What a result says of a course is made once per generation and language (the generation's
+    # views): another search showing the same courses reads none of them, and says the same.
+    first = client.get("/api/v1/courses?q=sveis&per_page=50").json
+    generation = app.extensions["catalogue"].get()
+
+    reads, read = [], generation._course
+    monkeypatch.setattr(generation, "_course", lambda doc: reads.append(doc) or read(doc))
+    again = client.get("/api/v1/courses?q=sveis&per_page=50&sort=title").json
+    assert first["total"] >= 3 and again["total"] == first["total"]
+    assert sorted(first["results"], key=lambda hit: hit["id"]) == sorted(again["results"], key=lambda hit: hit["id"])
+    assert [hit["id"] for hit in again["results"]] != [hit["id"] for hit in first["results"]]
+    assert reads == []
+    # In another language the facts are its own, made from the courses.
+    english = client.get("/api/v1/courses?q=sveis&per_page=50&lang=en").json
+    assert len(reads) == english["total"] == first["total"]
+
+
+def test_a_result_s_ended_flag_follows_the_day_it_is_asked(app, built_index):
+    # The facts kept of a course are those that do not change with the day; whether it has ended does.
+    import datetime as dt
+
+    from coursefinder import create_app
+    from conftest import TODAY
+
+    ended = {}
+    for days in (0, 400):
+        later = create_app({"TESTING": True, "INDEX_DIR": str(built_index), "TODAY": TODAY + dt.timedelta(days=days),
+                            "AUTO_SAMPLE": False, "RELOAD_INTERVAL": 0})
+        later.extensions["catalogue"] = app.extensions["catalogue"]     # the same generation, its views kept
+        body = later.test_client().get("/api/v1/courses?per_page=100&include_ended=1").json
+        ended[days] = {hit["id"] for hit in body["results"] if hit["ended"]}
+    assert ended[400] > ended[0]

@@ -8,6 +8,11 @@ import orjson
 from . import vocabulary
 
 
+def has_ended(end_date, today):
+    """Whether a course that ends on ``end_date`` (None: not told) has ended by ``today``."""
+    return end_date is not None and end_date < today
+
+
 @dataclass(frozen=True)
 class Course:
     id: str
@@ -58,7 +63,7 @@ class Course:
                       for name, value in values.items()})
 
     def has_ended(self, today):
-        return self.end_date is not None and self.end_date < today
+        return has_ended(self.end_date, today)
 
     def deadline_passed(self, today):
         return self.application_deadline is not None and self.application_deadline < today

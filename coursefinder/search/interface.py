@@ -5,6 +5,7 @@ coursefinder uses only these methods and attributes, so another engine can take 
 """
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -13,12 +14,40 @@ from .columns import ColumnTable
 from .request import SearchRequest
 
 
+class PageCourses(Sequence):
+    """A page's courses, each read when first used: an answer made only of what is kept of each
+    course (``Catalogue.views``, by ``keys``) reads none of them."""
+
+    def __init__(self, keys, read):
+        self.keys, self._read, self._courses = keys, read, [None] * len(keys)
+
+    def __len__(self):
+        return len(self.keys)
+
+    def __getitem__(self, position):
+        if isinstance(position, slice):
+            return [self[index] for index in range(*position.indices(len(self.keys)))]
+        course = self._courses[position]
+        if course is None:
+            course = self._courses[position] = self._read(self.keys[position])
+        return course
+
+    def __iter__(self):
+        return (self[position] for position in range(len(self.keys)))
+
+    def __eq__(self, other):
+        return list(self) == list(other) if isinstance(other, Sequence) else NotImplemented
+
+    def __repr__(self):
+        return f"PageCourses({self.keys!r})"
+
+
 @dataclass
 class SearchResult:
     total: int
     page: int
     per_page: int
-    courses: list
+    courses: Sequence       # a list, or PageCourses: each course's key in the generation as ``courses.keys``
     facets: dict            # facet filter name -> [(value, count), ...] in vocabulary order
     scores: list            # relevance score per course on the page (0 without text)
     distances: list = field(default_factory=list)   # km from the search's origin per course (None: unknown)
@@ -35,6 +64,9 @@ class Catalogue(Protocol):
     size: int                   # how many courses it holds
     created: dt.datetime        # when it was imported (UTC)
     columns: ColumnTable        # per-course values for filters, facets and the offer page
+    # What the web makes of a course once per generation (its facts in a language), by
+    # (purpose, ``PageCourses.keys`` entry, ...): a bounded cache with ``get`` and ``put``.
+    views: object
 
     def search(self, search_request: SearchRequest) -> SearchResult:
         """A page of results, with facet counts; ``search_request.today`` must be set."""

@@ -23,13 +23,22 @@ def _narrowing():
 class Alternative:
     label: str          # what the alternative is, in words
     total: int
-    url: str            # the page that shows it
-    params: dict        # the API parameters that give it
+    shown: object       # the search it leads to
+
+    @property
+    def url(self):
+        """The page that shows it (made when asked for: the API gives only the parameters)."""
+        return search_url(self.shown)
+
+    @property
+    def params(self):
+        """The API parameters that give it."""
+        return api_params(self.shown)
 
 
 def alternative(label, total, shown):
     """An alternative that leads to the search ``shown``: its page, and its API parameters."""
-    return Alternative(label, total, search_url(shown), api_params(shown))
+    return Alternative(label, total, shown)
 
 
 def _count(generation, search_request):

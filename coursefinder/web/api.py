@@ -1,10 +1,9 @@
 """The JSON API under /api/v1/: the same search as the pages, as data."""
 
-from functools import lru_cache
-
 from flask import Blueprint, jsonify, request
 from flask_babel import get_locale
 
+from ..catalogue.model import has_ended
 from ..catalogue.vocabulary import COUNTIES
 from ..i18n import LANGUAGES, text_of
 from ..search import FILTERS, ParamError
@@ -17,35 +16,38 @@ from .sharing import absolute_url
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
 
-def _summary(course, lang, day, base, km=None):
-    (course_id, title, title_lang, provider, county, county_name, place, start_type, start_date, status,
-     path) = _course_facts(course, lang, request.script_root)
-    found = {
-        "id": course_id,
-        "title": title,
-        "title_lang": title_lang,
-        "provider": provider,
-        "county": county,
-        "county_name": county_name,
-        "place": place,
-        "start_type": start_type,
-        "start_date": start_date,
-        "status": status,
-        "ended": course.has_ended(day),
-        "url": base + path,
-    }
-    if km is not None:
-        found["distance_km"] = round(km, 1)
+def _summaries(generation, result, lang, day, base, measured):
+    """The page's results as the API gives them; what does not change with the day is made once per
+    course and language in a generation (``views``), so a page of courses seen before reads none."""
+    views, root, courses = generation.views, request.script_root, result.courses
+    keys = getattr(courses, "keys", None) or [course.id for course in courses]
+    distances = result.distances or [None] * len(keys)
+    found = []
+    for position, key in enumerate(keys):
+        view = ("api", key, lang, root)
+        facts = views.get(view)
+        if facts is None:
+            facts = _course_facts(courses[position], lang)
+            views.put(view, facts, size=len(facts[2]) + sum(len(value) for value in facts[0].values()
+                                                            if isinstance(value, str)))
+        summary, end_date, path = facts
+        summary = {**summary, "ended": has_ended(end_date, day), "url": base + path}
+        km = distances[position]
+        if measured and km is not None:
+            summary["distance_km"] = round(km, 1)
+        found.append(summary)
     return found
 
 
-@lru_cache(maxsize=512)      # as many as a generation keeps courses (engine.COURSE_CACHE)
-def _course_facts(course, lang, script_root):
-    """What a result says of a course in a language that does not change with the day: made once per course."""
+def _course_facts(course, lang):
+    """What a result says of a course in a language that does not change with the day, its end date
+    and its path under the script root."""
     title, title_lang = text_of(course, "title", lang)
-    return (course.id, title, title_lang, course.provider, course.county, COUNTIES[course.county], course.place,
-            course.start_type, course.start_date.isoformat() if course.start_date else None, course.status,
-            course_path(course, lang))
+    return {"id": course.id, "title": title, "title_lang": title_lang, "provider": course.provider,
+            "county": course.county, "county_name": COUNTIES[course.county], "place": course.place,
+            "start_type": course.start_type,
+            "start_date": course.start_date.isoformat() if course.start_date else None, "status": course.status}, \
+        course.end_date, course_path(course, lang)
 
 
 def _problem(error):
@@ -78,11 +80,9 @@ def courses():
     search = search.but(today=day)
     generation = catalogue()
     result = generation.search(search)
-    measured = search.postcode or search.place
-    base = absolute_url("")
     body = dict(total=result.total, page=result.page, per_page=result.per_page,
-                results=[_summary(course, search.lang, day, base, km if measured else None)
-                         for course, km in zip(result.courses, result.distances or [None] * len(result.courses))],
+                results=_summaries(generation, result, search.lang, day, absolute_url(""),
+                                   bool(search.postcode or search.place)),
                 facets=_facets(result))
     if result.total == 0:
         body["alternatives"] = [{"label": str(way.label), "params": way.params, "total": way.total}

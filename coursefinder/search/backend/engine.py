@@ -15,7 +15,7 @@ from ...catalogue import vocabulary
 from ..columns import Codes, ColumnTable
 from ..filter_kinds import all_of
 from ..filters import FILTERS
-from ..interface import SearchResult
+from ..interface import PageCourses, SearchResult
 from ..location import distances, origin_of
 from ..request import SearchRequest
 from .. import thesaurus
@@ -48,6 +48,9 @@ TEXT_CACHE_BYTES = 2 * 1024 * 1024
 # Courses read back from the index for pages of results (popular courses are shown often);
 # a course is about 2.3 KB.
 COURSE_CACHE = 512
+# What the web makes of a course in a language (its facts in a result), by key: about 0.6 KB each.
+VIEW_CACHE = 4096
+VIEW_CACHE_BYTES = 4 * 1024 * 1024
 # Each typed word's clause (its analysis, occupations, parts and near spellings in this catalogue).
 WORD_CACHE = 4096
 WORD_CACHE_BYTES = 2 * 1024 * 1024
@@ -72,6 +75,7 @@ class Generation:
         self._results = BoundedCache(RESULT_CACHE, max_bytes=RESULT_CACHE_BYTES)
         self._texts = BoundedCache(TEXT_CACHE, max_bytes=TEXT_CACHE_BYTES)
         self._courses = BoundedCache(COURSE_CACHE)
+        self.views = BoundedCache(VIEW_CACHE, max_bytes=VIEW_CACHE_BYTES)
         self._words_memo = BoundedCache(WORD_CACHE, max_bytes=WORD_CACHE_BYTES)
         # Everything beside the index is read now, so that a generation removed from disk
         # while this process still serves it never fails a request half-way.
@@ -265,9 +269,9 @@ class Generation:
             found = self._search(search_request)
             self._results.put(key, found, size=_result_size(key, found))
         total, page_docs, scores, facets, page_distances = found
-        # The cache keeps document numbers, not courses: a page's courses are read each time.
+        # The cache keeps document numbers, not courses: a page's courses are read when used.
         return SearchResult(total=total, page=search_request.page, per_page=search_request.per_page,
-                            courses=[self._course(doc) for doc in page_docs], facets=facets, scores=scores,
+                            courses=PageCourses(page_docs, self._course), facets=facets, scores=scores,
                             distances=page_distances)
 
     def _search(self, search_request):
