@@ -204,3 +204,67 @@ def test_no_results_offer_a_filter_less_and_the_neighbouring_counties(client):
 def test_no_results_with_two_blocking_filters_offer_the_search_without_filters(client):
     html = client.get("/nb/?q=ungdomskurs&age=60&county=56", follow_redirects=True).get_data(as_text=True)
     assert "Samme søk uten filtre" in html
+
+
+def _card(html, course_id):
+    """A result's card up to its comparison button."""
+    start = html.index(f'/courses/{course_id}/')
+    start = html.rindex('<li class="result">', 0, start)
+    return html[start:html.index('<p class="compare-action">', start)]
+
+
+def test_a_card_is_the_same_on_every_page_that_shows_its_course(client):
+    # Cards are kept per generation, language and day: the same card on another search, and
+    # its own again in another language.
+    first = client.get("/nb/?q=sveis").get_data(as_text=True)
+    course_id = re.search(r'<h3><a href="/nb/courses/([^/"]+)/', first).group(1)
+    again = client.get(f"/nb/?q=sveis&sort=title&per_page=50").get_data(as_text=True)
+    assert _card(first, course_id) == _card(again, course_id)
+    english = client.get("/en/?q=sveis").get_data(as_text=True)
+    assert "Where" in _card(english, course_id) and "Hvor" not in _card(english, course_id)
+    assert f'/en/courses/{course_id}/' in _card(english, course_id)
+
+
+def test_a_card_shows_the_day_it_is_seen(app, built_index):
+    # The status of a card (starts, started, ended) follows the day the page is made on, also
+    # when the same generation kept the card on an earlier day.
+    import datetime as dt
+
+    from coursefinder import create_app
+    from conftest import TODAY
+
+    cards = []
+    for days in (0, 400):
+        later = create_app({"TESTING": True, "INDEX_DIR": str(built_index), "TODAY": TODAY + dt.timedelta(days=days),
+                            "AUTO_SAMPLE": False, "RELOAD_INTERVAL": 0})
+        later.extensions["catalogue"] = app.extensions["catalogue"]     # the same generation, its views kept
+        html = later.test_client().get("/nb/?include_ended=1&per_page=50&sort=title").get_data(as_text=True)
+        cards.append({course_id: _card(html, course_id)
+                      for course_id in re.findall(r'<h3><a href="/nb/courses/([^/"]+)/', html)})
+    shared = set(cards[0]) & set(cards[1])
+    assert shared and any(cards[0][course_id] != cards[1][course_id] for course_id in shared)
+    assert any("Avsluttet" in cards[1][course_id] and "Avsluttet" not in cards[0][course_id] for course_id in shared)
+
+
+def test_cards_carry_the_comparison_and_postcode_of_their_page(client):
+    # A card kept from a plain search is not given to a page whose links carry more.
+    plain = client.get("/nb/?q=sveis").get_data(as_text=True)
+    course_id = re.search(r'<h3><a href="/nb/courses/([^/"]+)/', plain).group(1)
+    comparing = client.get(f"/nb/?q=sveis&compare={course_id}").get_data(as_text=True)
+    assert f"compare={course_id}" in _card(comparing, course_id)
+    measured = client.get("/nb/?q=sveis&postcode=0150").get_data(as_text=True)
+    card = _card(measured, course_id)
+    assert "postcode=0150" in card and "Avstand" in card and "Avstand" not in _card(plain, course_id)
+
+
+def test_the_filter_fields_show_what_each_page_was_asked(client):
+    # Fieldsets that show neither counts nor entries are kept per language; any entry is its page's own.
+    def age_field(query):
+        html = client.get(f"/nb/?{query}").get_data(as_text=True)
+        return re.search(r'<input[^>]*id="age"[^>]*>', html).group(0)
+
+    for query, value in (("q=kokk", ""), ("q=kokk&age=30", "30"), ("q=kokk", ""), ("age=31", "31"), ("", "")):
+        assert f'value="{value}"' in age_field(query), query
+    english = client.get("/en/?q=kokk").get_data(as_text=True)
+    nb = client.get("/nb/?q=kokk").get_data(as_text=True)
+    assert re.search(r'<label for="age">([^<]+)', english).group(1) != re.search(r'<label for="age">([^<]+)', nb).group(1)

@@ -113,3 +113,26 @@ def test_the_course_links_of_results_are_the_courses_own_addresses_also_under_a_
             assert client.get(own[len(root):], base_url=base).status_code == 200
         html = client.get(page.replace("/nb/", f"/{lang}/"), base_url=base).get_data(as_text=True)
         assert f'href="{own}"' in html
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_a_comparison_link_is_the_search_s_own_link_with_another_comparison(app, seed):
+    # The results page's "add to comparison" links are made from one beginning per request:
+    # each must be the address search_url makes, and a second search on the same request its own.
+    from werkzeug.datastructures import MultiDict
+
+    from coursefinder.web.navigation import comparison_url, search_url
+    from coursefinder.web.params import parse_search
+
+    rng = random.Random(seed)
+    params = {**random_params(rng), "sort": rng.choice(["start", "title"]), "page": rng.randint(1, 3),
+              "q": rng.choice(["", "sveis & truck", "helse?fag=1", "Ålesund/Øst", "a+b #c"]),
+              "compare": rng.choice(["", "EDGE-hybrid", "EDGE-hybrid,EDGE-ended"])}
+    with app.test_request_context("/nb/"):
+        pairs = [(name, str(one)) for name, value in params.items() if value != ""
+                 for one in (value if isinstance(value, list) else [value])]
+        searches = [parse_search(MultiDict(pairs), rng.choice(["nb", "en"])),
+                    parse_search(MultiDict({"q": "kokk", "page": "2"}), "nb")]
+        for search in searches * 2:
+            for compare in ((), ("X-1",), ("X-1", "Y_2"), search.compare + ("Z",)):
+                assert comparison_url(search, compare) == search_url(search, page=search.page, compare=compare)

@@ -3,10 +3,10 @@
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from flask import url_for
+from flask import g, url_for
 
 from ..search import FILTERS
-from .params import to_args
+from .params import URL_VERSION, to_args
 
 
 @dataclass
@@ -20,6 +20,21 @@ def search_url(search_request, **changes):
     changes = {name: tuple(value) if isinstance(value, list) else value for name, value in changes.items()}
     changes.setdefault("page", 1)
     return url_for("search.search", lang=search_request.lang) + query_string(to_args(search_request, **changes))
+
+
+def comparison_url(search_request, compare):
+    """``search_url(search_request, page=search_request.page, compare=compare)``: the same page with
+    another comparison (a page of results links one for each course); what comes before the
+    comparison in the address is made once a request."""
+    kept = g.get("_comparison_prefix")
+    if kept is None or kept[0] is not search_request:
+        pairs = to_args(search_request, compare=())
+        if pairs[-1] != ("v", URL_VERSION):
+            raise RuntimeError("a search's address no longer ends with its version")
+        before = urlencode(pairs[:-1])
+        kept = g._comparison_prefix = (search_request, url_for("search.search", lang=search_request.lang) + "?"
+                                       + (before + "&" if before else ""))
+    return kept[1] + urlencode(([("compare", ",".join(compare))] if compare else []) + [("v", URL_VERSION)])
 
 
 def compare_url(search_request):

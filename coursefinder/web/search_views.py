@@ -12,7 +12,7 @@ from ..text import fold
 from ..search import DEFAULT_PER_PAGE, FILTERS, FORM_GROUPS, ParamError, SearchRequest, origin_of, split_values
 from .alternatives import follow_ups
 from .context import catalogue, language_blueprint, today
-from .navigation import chips, compare_url, page_numbers, search_url, unfiltered
+from .navigation import chips, compare_url, comparison_url, page_numbers, search_url, unfiltered
 from .params import MAX_COMPARE, MAX_QUERY, parse_search
 from .permalinks import upgraded_query
 from .sharing import absolute_url
@@ -43,6 +43,13 @@ def form_layout():
             groups[f.group] = [f]
             layout.append((FORM_GROUPS[f.group], groups[f.group]))
     return layout
+
+
+def fieldsets(form):
+    """``form_layout()`` as ``(legend, members, plain)``: plain when nothing in it shows counts or what
+    the reader entered, so it is the same on every page in a language (and kept, ``cached_fragment``)."""
+    return [(legend, members, not any(f.facet or f.widget == "municipality" or any(form.get(f.name) or ())
+                                      for f in members)) for legend, members in form_layout()]
 
 
 def form_values():
@@ -115,15 +122,21 @@ def search():
     result = None if error else generation.search(search_request)
     facets = result.facets if result else {f.name: [(value, 0) for value in f.values] for f in FILTERS.facets()}
     here = search_url(search_request, page=search_request.page)
+    origin = shown_origin(search_request)
+    form = form_values()
     context = dict(
         alternatives=follow_ups(generation, search_request, result) if result else {},
-        request_=search_request, result=result, error=error, form=form_values(), facets=facets,
+        request_=search_request, result=result, error=error, form=form, fieldsets=fieldsets(form), facets=facets,
         municipalities=municipality_choices(generation), param_names=PARAM_NAMES, form_fields=form_fields(),
-        form_layout=form_layout(), default_per_page=DEFAULT_PER_PAGE, remove_all_url=search_url(unfiltered(search_request)),
+        default_per_page=DEFAULT_PER_PAGE, remove_all_url=search_url(unfiltered(search_request)),
         chips=chips(search_request) if not error else [], max_query=MAX_QUERY, max_compare=MAX_COMPARE,
         page_numbers=page_numbers(search_request.page, result.pages) if result else [],
-        search_url=search_url, share_url=absolute_url(here),
-        compared=compared_courses(generation, search_request.compare), origin=shown_origin(search_request),
+        search_url=search_url, comparison_url=comparison_url, share_url=absolute_url(here),
+        compared=compared_courses(generation, search_request.compare), origin=origin,
+        # A card is the same on every page that shows its course, but for links that carry a
+        # comparison or postcode and a distance from a place.
+        cards_kept=bool(result) and hasattr(result.courses, "keys") and not search_request.compare
+        and not search_request.postcode and origin is None,
         compare_link=compare_url(search_request) if search_request.compare else None,
         feed_url=url_for("feeds.feed") + here[here.index("?"):] if "?" in here else url_for("feeds.feed"),
     )

@@ -1,6 +1,7 @@
 """What every template can use: the page's language, the language switch, labels, formats."""
 
 import re
+from functools import lru_cache
 
 from babel.dates import format_date
 from babel.numbers import format_decimal
@@ -14,7 +15,7 @@ from .nav_contact import NAV_CONTACT
 from ..i18n import DEFAULT_LANGUAGE, LANGUAGES, format_locale, labels, text_of
 from ..search import FILTERS
 from ..search.backend.cache import BoundedCache
-from .context import today
+from .context import current_catalogue, today
 from .sharing import qr_svg
 from .structured import json_ld_script
 
@@ -79,11 +80,24 @@ def _locale():
 
 
 def long_date(value):
-    return format_date(value, format="long", locale=_locale()) if value else ""
+    return _long_date(value, _locale()) if value else ""
 
 
 def number(value):
-    return format_decimal(value, locale=_locale()) if value is not None else ""
+    if value is None:
+        return ""
+    # A page writes some forty counts; Babel reads its locale again for each.
+    return _whole_number(value, _locale()) if type(value) is int else format_decimal(value, locale=_locale())
+
+
+@lru_cache(maxsize=4096)
+def _long_date(value, locale):
+    return format_date(value, format="long", locale=locale)
+
+
+@lru_cache(maxsize=4096)
+def _whole_number(value, locale):
+    return format_decimal(value, locale=locale)
 
 
 def kilometres(value):
@@ -173,12 +187,22 @@ def cached_fragment(*key, caller):
     """``{% call cached_fragment(what, ...) %}...{% endcall %}``: the block as written the first time for
     this language, address root and key (which must name everything the block shows, by values that
     are few: no text a reader typed, or each variant of it would take a place)."""
+    # The key's parts are shared with the pages (the catalogue's municipalities), not copies.
+    return _kept(_FRAGMENTS, key, caller, 64 * len(key))
+
+
+def kept_view(*key, caller):
+    """``{% call kept_view(what, ...) %}...{% endcall %}``: the same, kept with the request's catalogue
+    generation (its ``views``), for blocks that show its courses (a result's card, by the course's key)."""
+    return _kept(current_catalogue().views, ("page", *key), caller, 200)
+
+
+def _kept(cache, key, caller, key_size):
     key = (page_language().code, request.script_root, *key)
-    found = _FRAGMENTS.get(key)
+    found = cache.get(key)
     if found is None:
         found = Markup(caller())
-        # The key's parts are shared with the pages (the catalogue's municipalities), not copies.
-        _FRAGMENTS.put(key, found, size=2 * len(found) + 64 * len(key))
+        cache.put(key, found, size=2 * len(found) + key_size)
     return found
 
 
@@ -202,6 +226,7 @@ def init_app(app):
         in_language=in_language,
         paragraphs=paragraphs,
         cached_fragment=cached_fragment,
+        kept_view=kept_view,
         feedback_link=feedback_link,
         mail_link=mail_link,
         own_address=own_address,
