@@ -3,7 +3,7 @@
 import pytest
 
 from coursefinder.catalogue.model import Course
-from coursefinder.search import CatalogueStore, SearchRequest, build_generation
+from coursefinder.search import FILTERS, CatalogueStore, SearchRequest, build_generation
 from conftest import TODAY
 
 
@@ -72,3 +72,35 @@ def test_a_page_s_courses_are_read_only_when_used(generation, monkeypatch):
     assert reads == [result.courses.keys[1]]
     assert [course.id for course in result.courses][1] == second.id and len(reads) == 4
     assert list(result.courses) == result.courses[:] == result.courses and len(reads) == 4
+
+
+@pytest.fixture(scope="module")
+def catalogue(tmp_path_factory):
+    import json
+
+    from coursefinder.catalogue.loading import load_sources
+    from conftest import catalogue_records
+
+    index = tmp_path_factory.mktemp("shared-counts")
+    build_generation(index, load_sources([("c.json", json.dumps(catalogue_records()).encode())]).courses)
+    return CatalogueStore(index).get()
+
+
+@pytest.mark.parametrize("seed", range(25))
+def test_one_request_s_counts_that_share_their_masks_count_what_each_search_finds(catalogue, seed):
+    # A request's ways out count several searches that differ in a filter or two, sharing the masks
+    # (and the matching courses) they have in common: each count must be what that search finds.
+    import random
+
+    from test_search_filters import random_params
+
+    rng = random.Random(seed)
+    params = random_params(rng)
+    params.pop("start_from", None)
+    base = SearchRequest(today=TODAY, q=rng.choice(["", "kurs", "sveis", "helse", "norsk"]), **params)
+    variants = [base] + [base.but(**{name: FILTERS[name].off}) for name in params] + [
+        base.but(county=("03", "46")), base.but(sector=()), base.but(q=""), base.but(q="truck"), base.but(q="kokk")]
+    shared = {}
+    for variant in variants * 2:
+        assert catalogue.count(variant, shared=shared) == catalogue.search(variant).total, variant
+    assert shared

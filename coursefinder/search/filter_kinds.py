@@ -60,6 +60,7 @@ class Filter:
     description = ""        # for the OpenAPI document (English)
     on_offer = False        # the offer page (and `coursefinder report`) can be limited by it
     match = None            # for kinds that take it: (table, value, search_request) -> the courses that pass
+    by_value = False        # its mask depends on the courses and its value alone, not on the rest of the search
 
     def __init__(self, name, label, **options):
         self.name, self.label = name, label
@@ -114,6 +115,7 @@ class Choice(Filter):
     pattern_message = None
     known = None            # and which values exist (a callable), with the message for one that does not
     unknown_message = None
+    by_value = True
 
     def __init__(self, name, label, column, **options):
         super().__init__(name, label, **options)

@@ -71,8 +71,9 @@ class Catalogue(Protocol):
     def search(self, search_request: SearchRequest) -> SearchResult:
         """A page of results, with facet counts; ``search_request.today`` must be set."""
 
-    def count(self, search_request: SearchRequest) -> int:
-        """How many courses ``search_request`` finds (what ``search(...).total`` says, without a page or facets)."""
+    def count(self, search_request: SearchRequest, shared: dict | None = None) -> int:
+        """How many courses ``search_request`` finds (what ``search(...).total`` says, without a page or facets);
+        ``shared``: a dict one request passes to its several counts, for what they can share."""
 
     def filtered(self, search_request: SearchRequest):
         """A boolean array: which courses pass every filter of ``search_request`` (its text is not searched)."""

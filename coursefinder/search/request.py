@@ -40,6 +40,10 @@ class SearchRequest:
     def __setattr__(self, name, value):
         raise AttributeError("a SearchRequest does not change; use but(...)")
 
+    def filters_on(self):
+        """``(name, value)`` of the filters that are on, in registry order."""
+        return self._filters
+
     def filter_values(self):
         """``{name: value}`` of the filters that are on."""
         return dict(self._filters)

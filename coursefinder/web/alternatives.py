@@ -45,6 +45,24 @@ def _count(generation, search_request):
     return generation.count(search_request)
 
 
+class _OneRequest:
+    """A generation whose counts, for one request's ways out, share the masks of the filters they have in
+    common (each alternative is the search with a filter or two changed)."""
+
+    def __init__(self, generation):
+        self._generation, self._shared = generation, {}
+
+    def count(self, search_request):
+        return self._generation.count(search_request, shared=self._shared)
+
+    def __getattr__(self, name):
+        return getattr(self._generation, name)
+
+
+def _for_one_request(generation):
+    return generation if isinstance(generation, _OneRequest) else _OneRequest(generation)
+
+
 def did_you_mean(generation, search_request, total):
     if not search_request.q:
         return None
@@ -101,6 +119,7 @@ def ways_out(generation, search_request, result):
     """
     from .nearby import has_place, ways_on
 
+    generation = _for_one_request(generation)
     found = {"did_you_mean": did_you_mean(generation, search_request, result.total)}
     if result.total == 0:
         found["without_filter"] = without_one_filter(generation, search_request)
@@ -115,6 +134,7 @@ def follow_ups(generation, search_request, result):
     """Where a search can lead on, for the page: the ways out, the nearest courses, next door, online."""
     from .nearby import has_place, nearest
 
+    generation = _for_one_request(generation)
     found = ways_out(generation, search_request, result)
     if result.total == 0 and has_place(search_request):
         found["nearest"] = nearest(generation, search_request)

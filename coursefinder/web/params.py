@@ -123,8 +123,9 @@ def to_args(search_request, **changes):
     pairs = []
     if search_request.q:
         pairs.append(("q", search_request.q))
-    for f in FILTERS:
-        pairs.extend((f.name, value) for value in f.to_args(getattr(search_request, f.name)))
+    # A filter that is off gives no parameter.
+    for name, value in search_request.filters_on():
+        pairs.extend((name, arg) for arg in FILTERS[name].to_args(value))
     if search_request.sort is not None:
         pairs.append(("sort", search_request.sort))
     if search_request.per_page != DEFAULT_PER_PAGE:

@@ -205,12 +205,30 @@ class Generation:
             self._texts.put(key, found, size=2 * len(text) + (12 * found[0].size if query is not None else 0))
         return None if found[0] is None else found
 
-    def _masks(self, search_request, table=None):
-        """Each filter's mask of the courses of ``table`` (all of them by default) that pass it (None: no restriction)."""
-        table = self.columns if table is None else table
-        return {f.name: f.mask(table, getattr(search_request, f.name), search_request) for f in FILTERS}
+    def _masks(self, search_request, table=None, shared=None):
+        """Each filter's mask of the courses of ``table`` (all of them by default) that pass it (None: no restriction).
 
-    def _candidates(self, search_request):
+        ``shared``: a dict kept by one request over its several counts (a search's ways out), which
+        then compute the mask of a filter that depends on its value alone (``by_value``) once.
+        """
+        table = self.columns if table is None else table
+        if shared is None:
+            return {f.name: f.mask(table, getattr(search_request, f.name), search_request) for f in FILTERS}
+        # Keyed by the table itself, held by the dict: a table's id is not reused while it is kept.
+        kept = shared.setdefault(id(table), (table, {}))[1]
+        masks = {}
+        for f in FILTERS:
+            value = getattr(search_request, f.name)
+            if not f.by_value:
+                masks[f.name] = f.mask(table, value, search_request)
+                continue
+            key = (f.name, value)
+            if key not in kept:
+                kept[key] = f.mask(table, value, search_request)
+            masks[f.name] = kept[key]
+        return masks
+
+    def _candidates(self, search_request, shared=None):
         """``(table, docs, scores)``: the courses a search is decided among.
 
         With text that matches fewer than half of the catalogue, only the matching courses
@@ -223,7 +241,13 @@ class Generation:
             return self.columns, None, None
         docs, scores = matched
         if docs.size * 2 < self.size:
-            return self.columns.rows(docs), docs, scores
+            if shared is None:
+                return self.columns.rows(docs), docs, scores
+            # One table of the matching courses for all of one request's counts of the same text.
+            key = ("rows", search_request.q, search_request.lang)
+            if key not in shared:
+                shared[key] = self.columns.rows(docs)
+            return shared[key], docs, scores
         return self.columns, docs, scores
 
     def _passing(self, table, docs, masks):
@@ -243,18 +267,19 @@ class Generation:
         """Every course that passes the filters of ``search_request``, unpaged (for a publisher's comparison)."""
         return [self._course(doc) for doc in np.flatnonzero(self.filtered(search_request))]
 
-    def count(self, search_request):
-        """How many courses a search finds (its page, order and facets aside); kept like results."""
+    def count(self, search_request, shared=None):
+        """How many courses a search finds (its page, order and facets aside); kept like results.
+        ``shared``: see ``_masks`` (one request's counts of searches that differ in a few filters)."""
         if search_request.today is None:
             raise ValueError("a search needs the day it is made on (search_request.today)")
         key = ("count", search_request.but(compare=(), page=1, per_page=1, sort=None), search_request.today)
         found = self._results.get(key)
         if found is None:
-            table, docs, _scores = self._candidates(search_request)
+            table, docs, _scores = self._candidates(search_request, shared)
             if docs is not None and docs.size == 0:
                 found = 0       # words that match nothing: no filter can change that
             else:
-                masks = self._masks(search_request, table).values()
+                masks = self._masks(search_request, table, shared).values()
                 found = int(np.count_nonzero(self._passing(table, docs, masks)))
             self._results.put(key, found, size=2 * len(repr(key)))
         return found
