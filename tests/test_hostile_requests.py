@@ -15,7 +15,7 @@ import pytest
 from coursefinder import create_app, places
 from coursefinder.catalogue.importing import import_files
 from coursefinder.search import FILTERS, MAX_VALUES, CatalogueStore
-from coursefinder.search.backend.engine import RESULT_CACHE_BYTES
+from coursefinder.search.backend.bounds import RESULT_CACHE_BYTES
 from coursefinder.search.backend.scoring import TermScores
 from coursefinder.web.nav_contact import NAV_CONTACT
 from conftest import TODAY, course, write_catalogue

@@ -181,12 +181,12 @@ def inverted_weights(patch):
 
 def scores_ignored(patch):
     """(b) relevance sorting sees zero scores: the matching courses come in start-date order."""
-    order = engine.Generation._order
+    order = engine.result_order
 
-    def by_start_date(self, docs, search_request, scores, *rest):
-        return order(self, docs, search_request, None if scores is None else np.zeros_like(scores), *rest)
+    def by_start_date(docs, search_request, scores, *rest):
+        return order(docs, search_request, None if scores is None else np.zeros_like(scores), *rest)
 
-    patch.setattr(engine.Generation, "_order", by_start_date)
+    patch.setattr(engine, "result_order", by_start_date)
 
 
 def typo_tolerance_off(patch):

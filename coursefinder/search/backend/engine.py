@@ -11,8 +11,6 @@ import threading
 
 import numpy as np
 
-from ...catalogue import vocabulary
-from ..columns import Codes, ColumnTable
 from ..filter_kinds import all_of
 from ..filters import FILTERS
 from ..interface import PageCourses, SearchResult
@@ -22,45 +20,15 @@ from .. import thesaurus
 from ..spelling import Speller
 from ..suggest import Suggester
 from ..textquery import build_query, lexicon
+from .arrays import ranks, read_columns, result_order
+from .bounds import (COURSE_CACHE, RESULT_CACHE, RESULT_CACHE_BYTES, TEXT_CACHE, TEXT_CACHE_BYTES,
+                     VIEW_CACHE, VIEW_CACHE_BYTES, WORD_CACHE, WORD_CACHE_BYTES, result_size)
 from .cache import BoundedCache
 from .generations import (MANIFEST, REMOVED, SUGGESTIONS, WORDS, generation_path, open_generation, read_json,
                           read_manifest)
 from .common_terms import CommonTerms
 from .records import open_records, stored_fields_course
 from .scoring import TermScores, matches, term_cache_postings
-
-# What a generation keeps, bounded by bytes (estimated, each a little over what
-# tracemalloc measures) and by entries, so that a worker's memory levels off however many
-# different searches it answers: about 7 MB here, and the term scores' 4-16 MB (their
-# bound is in scoring.py, the analysed words' in language.py).  Found by the soak run
-# (benchmarks/soak.py): with twice these a worker grew by a quarter after its warm-up.
-#
-# Results by normalised request: popular searches cost no work.  Each entry is small (a
-# page of document numbers and the facet counts); the bytes also count the key, which
-# holds what was searched for.
-RESULT_CACHE = 2048
-RESULT_CACHE_BYTES = 2 * 1024 * 1024
-# The courses a search's text matches, with their scores, by (text, language): the
-# follow-ups of a search (a filter less, next door, online) search the same text again.
-# Each entry is 12 bytes a matching course.
-TEXT_CACHE = 256
-TEXT_CACHE_BYTES = 2 * 1024 * 1024
-# Courses read back from the index for pages of results (popular courses are shown often);
-# a course is about 2.3 KB.
-COURSE_CACHE = 512
-# What the web makes of a course in a language (its facts in a result), by key: about 0.6 KB each.
-VIEW_CACHE = 4096
-VIEW_CACHE_BYTES = 4 * 1024 * 1024
-# Each typed word's clause (its analysis, occupations, parts and near spellings in this catalogue).
-WORD_CACHE = 4096
-WORD_CACHE_BYTES = 2 * 1024 * 1024
-
-
-def _result_size(key, found):
-    """About what a cached result costs in memory: its key, a page of numbers, the facet counts (Python objects)."""
-    _total, page_docs, _scores, facets, _distances = found
-    return 2 * len(repr(key)) + 100 * len(page_docs) + 120 * sum(len(counts) for counts in facets.values())
-
 
 class Generation:
     """One opened, immutable catalogue generation (implements ``search.interface.Catalogue``)."""
@@ -94,47 +62,16 @@ class Generation:
                                  f"{self.manifest['count']}")
             self.term_scores = TermScores(self.size, max_postings=term_cache_postings(self.size),
                                           common=CommonTerms.open(self.path))
-            self.columns = self._columns(reader)
+            self.columns = read_columns(reader, self.size)
             ids = list(reader.column_reader("id"))
             self.doc_of = {course_id: doc for doc, course_id in enumerate(ids)}
             # The order courses were written in (older generations: their document order).
             self.rows = np.fromiter(reader.column_reader("row"), dtype=np.int64, count=self.size) \
                 if "row" in reader.schema else np.arange(self.size, dtype=np.int64)
-            self.title_rank = {lang: self._ranks(reader.column_reader(f"title_key_{lang}")) for lang in ("nb", "en")}
+            self.title_rank = {lang: ranks(reader.column_reader(f"title_key_{lang}"), self.rows)
+                               for lang in ("nb", "en")}
         if self._records is not None and len(self._records) != self.size:
             raise ValueError(f"generation {name} has {len(self._records)} course records for {self.size} courses")
-
-    def _columns(self, reader):
-        codes, vocabularies, numbers = {}, {}, {}
-        for column in FILTERS.columns().values():
-            if isinstance(column, Codes):
-                values = column.values
-                if values is None:
-                    values = tuple(sorted(term.decode() for term in reader.lexicon(column.name))) \
-                        if column.name in reader.schema else ()
-                vocabularies[column.name] = values
-                codes[column.name] = self._codes(reader, column.name, values)
-            elif column.name in reader.schema:
-                numbers[column.name] = np.fromiter(reader.column_reader(column.name), dtype=np.int64, count=self.size)
-            else:  # a column declared after this generation was written
-                numbers[column.name] = np.zeros(self.size, dtype=np.int64)
-        return ColumnTable(self.size, codes, vocabularies, numbers)
-
-    def _codes(self, reader, field, values):
-        codes = np.full(self.size, -1, dtype=np.int16)
-        if field not in reader.schema:
-            return codes
-        for code, value in enumerate(values):
-            if reader.doc_frequency(field, value):
-                codes[np.fromiter(reader.postings(field, value).all_ids(), dtype=np.int64)] = code
-        return codes
-
-    def _ranks(self, keys):
-        keys, rows = list(keys), self.rows.tolist()
-        order = sorted(range(self.size), key=lambda doc: (keys[doc], rows[doc]))
-        ranks = np.empty(self.size, dtype=np.int64)
-        ranks[order] = np.arange(self.size)
-        return ranks
 
     def warm_up(self, today=None):
         """Read what the first searches need, before the generation is served (a search on ``today``)."""
@@ -292,7 +229,7 @@ class Generation:
         found = self._results.get(key)
         if found is None:
             found = self._search(search_request)
-            self._results.put(key, found, size=_result_size(key, found))
+            self._results.put(key, found, size=result_size(key, found))
         total, page_docs, scores, facets, page_distances = found
         # The cache keeps document numbers, not courses: a page's courses are read when used.
         return SearchResult(total=total, page=search_request.page, per_page=search_request.per_page,
@@ -327,40 +264,11 @@ class Generation:
         origin = origin_of(search_request)
         kilometres = distances(table, origin.municipality)[rows] if origin else None
         first = (search_request.page - 1) * search_request.per_page
-        order = self._order(docs, search_request, scores, kilometres, first + search_request.per_page)
+        order = result_order(docs, search_request, scores, kilometres, self.columns, self.title_rank,
+                             first + search_request.per_page)
         shown = order[first:first + search_request.per_page]
         page_docs = docs[shown]
         page_scores = [float(score) for score in scores[shown]] if scores is not None else [0.0] * len(shown)
         page_distances = [None if kilometres is None or np.isnan(kilometres[i]) else float(kilometres[i])
                           for i in shown]
         return int(docs.size), page_docs.tolist(), page_scores, counts, page_distances
-
-    def _order(self, docs, search_request, scores, kilometres, limit=None):
-        """The order of ``docs`` for the search's sort; ``scores`` and ``kilometres`` (or None) are theirs, in line.
-
-        With ``limit``, only the first ``limit`` positions of that order (a page needs no more).
-        """
-        # Title ranks are distinct (equal titles are ranked in the order they were written).
-        title = self.title_rank["en" if search_request.lang == "en" else "nb"][docs]
-        start = self.columns.numbers["start"][docs]
-        sort = search_request.effective_sort
-        if sort == "title":
-            return _first(limit, title)
-        if sort == "distance" and kilometres is not None:
-            # Nearest first; online courses (and courses with no place) after those held somewhere.
-            online = self.columns.codes["delivery"][docs] == vocabulary.DELIVERIES.index("online")
-            return _first(limit, title, start, np.where(online | np.isnan(kilometres), np.inf, kilometres))
-        if sort == "relevance" and scores is not None:
-            return _first(limit, title, start, -scores)
-        return _first(limit, title, start)
-
-
-def _first(limit, *keys):
-    """``np.lexsort(keys)`` (the last key first), or its first ``limit`` positions: those found among the
-    positions whose first key is at most the ``limit``-th smallest (ties included), which is the same."""
-    primary = keys[-1]
-    if limit is None or limit * 4 >= primary.size:
-        return np.lexsort(keys) if len(keys) > 1 else np.argsort(primary, kind="stable")
-    bound = np.partition(primary, limit - 1)[limit - 1]
-    near = np.flatnonzero(primary <= bound)
-    return near[np.lexsort([key[near] for key in keys])][:limit]
