@@ -8,7 +8,7 @@ import logging
 
 import numpy as np
 
-from .whoosh_fixes import read_byte_column
+from .whoosh_fixes import LENGTH_OF_BYTE, read_byte_column
 
 log = logging.getLogger(__name__)
 
@@ -89,7 +89,8 @@ def _block_postings(matcher):
     return ids.astype(np.int32), np.asarray(weights, dtype=np.float64)
 
 
-_LENGTH_OF_BYTE = None
+# Each length byte's length as a number for scoring (a byte of 0: no length, 0).
+_LENGTHS = np.array([length or 0 for length in LENGTH_OF_BYTE], dtype=np.float64)
 
 
 def _stored_lengths(reader, field, size):
@@ -106,21 +107,17 @@ def _stored_lengths(reader, field, size):
 
 
 def _leaf_lengths(reader, field, size):
-    global _LENGTH_OF_BYTE
     try:
         from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
-        from whoosh.util.numeric import byte_to_length
 
         column = reader._perdoc._cached_reader(_lenfield(field), LENGTHS_COLUMN)
         if column is None:
             return np.zeros(size, dtype=np.float64)
-        if _LENGTH_OF_BYTE is None:
-            _LENGTH_OF_BYTE = np.array([0] + [byte_to_length(b) for b in range(1, 256)], dtype=np.float64)
         codes = read_byte_column(column, size)
         _took("length column", codes is not None)
         if codes is None:
             codes = np.fromiter((column[doc] for doc in range(size)), dtype=np.uint8, count=size)
-        return _LENGTH_OF_BYTE[codes]
+        return _LENGTHS[codes]
     except (AttributeError, ImportError, TypeError):
         _took("length column", False)
         return None

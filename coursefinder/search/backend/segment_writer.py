@@ -16,16 +16,16 @@ import struct
 from array import array
 from itertools import groupby
 
-from whoosh.util.numeric import byte_to_length, length_to_byte
+from whoosh.util.numeric import length_to_byte
 from whoosh.writing import SegmentWriter
 
 from .layout import GenerationError
+from .whoosh_fixes import LENGTH_OF_BYTE
 
 # What a term costs in memory besides its postings (its bytes, a tuple, two arrays and a
 # bytearray with their headers and spare room), and what a posting costs: used to bound it.
 _TERM_BYTES = 360
 _POSTING_BYTES = 10
-_LENGTHS = [None] + [byte_to_length(code) for code in range(1, 256)]
 _RUN_HEAD = struct.Struct("<BHIB")      # field name's length, term's length, postings, value size
 
 
@@ -202,6 +202,6 @@ def _write_postings(writer, postings, value_size, codes):
         writer._values = [bytes(values[start * value_size:stop * value_size])] if value_size else []
         writer._maxweight = max(0, max(block_weights))
         if codes is not None:
-            lengths = [length for length in (_LENGTHS[codes[doc]] for doc in block) if length]
+            lengths = [length for length in (LENGTH_OF_BYTE[codes[doc]] for doc in block) if length]
             if lengths:
                 writer._minlength, writer._maxlength = min(lengths), max(lengths)

@@ -17,9 +17,12 @@ Searching does not go through these (scoring reads whole columns, ``read_byte_co
 import logging
 
 import numpy as np
+from whoosh.util.numeric import byte_to_length
 
 log = logging.getLogger(__name__)
 _MISSING = object()
+# A length byte's field length, as Whoosh's readers answer it: a byte of 0 gives None.
+LENGTH_OF_BYTE = [None] + [byte_to_length(code) for code in range(1, 256)]
 
 
 def read_byte_column(column, size):
@@ -38,7 +41,6 @@ def read_byte_column(column, size):
 def apply():
     try:
         from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3PerDocReader, _lenfield
-        from whoosh.util.numeric import byte_to_length
     except ImportError:  # another Whoosh: nothing to fix
         return False
     original = getattr(W3PerDocReader, "_cached_reader", None)
@@ -54,7 +56,6 @@ def apply():
             absent.add(fieldname)
         return reader
 
-    lengths_of = [None] + [byte_to_length(code) for code in range(1, 256)]
     one_by_one = W3PerDocReader.doc_field_length
 
     def doc_field_length(self, docnum, fieldname, default=0):
@@ -73,7 +74,7 @@ def apply():
         if codes is None:
             return default
         # As Whoosh answers: a length byte of 0 gives None, not the default.
-        return lengths_of[codes[docnum]]
+        return LENGTH_OF_BYTE[codes[docnum]]
 
     _cached_reader.fixed = True
     W3PerDocReader._cached_reader = _cached_reader
