@@ -46,8 +46,9 @@ def form_layout():
 
 
 def fieldsets(form):
-    """``form_layout()`` as ``(legend, members, plain)``: plain when nothing in it shows counts or what
-    the reader entered, so it is the same on every page in a language (and kept, ``cached_fragment``)."""
+    """``form_layout()`` as ``(legend, members, plain)``: plain when nothing in it shows counts, what the
+    reader entered or the catalogue's places (the municipality list, kept on its own), so it is the same
+    on every page in a language (and kept, ``cached_fragment``)."""
     return [(legend, members, not any(f.facet or f.widget == "municipality" or any(form.get(f.name) or ())
                                       for f in members)) for legend, members in form_layout()]
 
